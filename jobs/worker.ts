@@ -1,0 +1,33 @@
+import type { Worker } from 'bullmq';
+
+import { workerConnection } from '../src/queue/connection';
+import type { Runtime } from '../src/runtime';
+import { startReconciler } from './reconciler';
+import { startReleaseWorker } from './release-worker';
+
+/** Everything the worker process runs, startable in-process by tests. */
+export interface RunningWorker {
+  close(): Promise<void>;
+}
+
+export function startWorker(runtime: Runtime): RunningWorker {
+  const connection = workerConnection(runtime.config.redisUrl);
+  const workers: Worker[] = [startReleaseWorker(runtime, connection)];
+
+  for (const worker of workers) {
+    worker.on('failed', (job, err) =>
+      runtime.logger.error({ err, queue: worker.name, jobId: job?.id }, 'job failed'),
+    );
+    worker.on('error', (err) => runtime.logger.debug({ err, queue: worker.name }, 'worker error'));
+  }
+
+  const stopReconciler = startReconciler(runtime, runtime.config.reconcileEverySeconds * 1000);
+
+  return {
+    async close() {
+      stopReconciler();
+      await Promise.all(workers.map((w) => w.close()));
+      connection.disconnect();
+    },
+  };
+}

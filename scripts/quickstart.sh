@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Install and run the desk locally (`npm start`): node deps, services, build,
+# then the web app and the worker. Ctrl-C stops both; the services keep running
+# (stop them with `bash scripts/services.sh stop`).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DATA="$ROOT/.data"
+PORT="${PORT:-3000}"
+URL="http://127.0.0.1:$PORT"
+HEALTH_TIMEOUT=60
+cd "$ROOT"
+
+log() { echo "quickstart: $*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# npm writes node_modules/.package-lock.json on every install, so it dates node_modules.
+ensure_node_deps() {
+  if [ ! -f node_modules/.package-lock.json ] ||
+    [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "installing node dependencies (npm ci)"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+# A second quickstart would fight the first one for the port and the queues.
+refuse_if_running() {
+  local name pid
+  for name in web worker; do
+    pid="$(cat "$DATA/$name.pid" 2>/dev/null || true)"
+    # the cmdline check skips a stale pid file whose pid was recycled
+    if [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q node; then
+      die "$name already runs (pid $pid, from $DATA/$name.pid); stop it first"
+    fi
+  done
+}
+
+# Starts `node $2` in the background as $1, logging to .data/$1.log.
+start_app() {
+  node "$2" >"$DATA/$1.log" 2>&1 &
+  echo $! >"$DATA/$1.pid"
+  log "$1 started (pid $!), log in .data/$1.log"
+}
+
+# shellcheck disable=SC2317 # runs from the traps
+stop_apps() {
+  local name pid
+  trap - INT TERM EXIT
+  for name in web worker; do
+    pid="$(cat "$DATA/$name.pid" 2>/dev/null || true)"
+    [ -n "$pid" ] || continue
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    rm -f "$DATA/$name.pid"
+  done
+  log "web and worker stopped"
+}
+
+healthy() {
+  node -e 'fetch(process.argv[1]).then((r) => process.exit(r.status === 200 ? 0 : 1),
+    () => process.exit(1))' "$URL/healthz"
+}
+
+health_failed() {
+  tail -n 30 "$DATA/web.log" >&2 || true
+  die "$1 (log: .data/web.log)"
+}
+
+# Polls /healthz; gives up early when the web process has already died.
+wait_for_health() {
+  local web_pid deadline=$((SECONDS + HEALTH_TIMEOUT))
+  web_pid="$(cat "$DATA/web.pid")"
+  until healthy; do
+    kill -0 "$web_pid" 2>/dev/null || health_failed "web exited before $URL/healthz answered"
+    [ "$SECONDS" -lt "$deadline" ] ||
+      health_failed "GET $URL/healthz did not return 200 within ${HEALTH_TIMEOUT}s"
+    sleep 1
+  done
+}
+
+refuse_if_running
+
+ensure_node_deps
+
+bash scripts/services.sh
+# shellcheck source=/dev/null
+source .data/services.env
+
+npm run build
+
+trap 'stop_apps; exit 130' INT TERM
+trap stop_apps EXIT
+start_app web dist/src/web/main.js
+start_app worker dist/jobs/main.js
+
+wait_for_health
+
+if [ -f dist/scripts/demo.js ]; then
+  log "loading demo data (dist/scripts/demo.js)"
+  node dist/scripts/demo.js
+fi
+
+log "the desk is up at $URL (Ctrl-C stops web and worker)"
+
+# Either process ending ends the run: a desk without its worker misses deadlines.
+status=0
+wait -n "$(cat "$DATA/web.pid")" "$(cat "$DATA/worker.pid")" || status=$?
+log "web or worker ended (status $status); stopping both"
+exit "$status"

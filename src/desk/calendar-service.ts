@@ -1,0 +1,128 @@
+import type { ClockName, SlaPolicy } from '../config';
+import {
+  AlwaysCalendar,
+  WorkingCalendar,
+  type Calendar,
+  type DayEntry,
+} from '../domain/calendar';
+import { ValidationError } from '../errors';
+import type { Models } from '../store';
+
+/**
+ * The contact center's working calendar as the desk sees it right now: the
+ * reviewed days shipped in `config/calendar`, under the administrator's
+ * overrides kept in MongoDB. Each process caches it and reloads it after a
+ * short while, so a change made through one web process reaches the others
+ * and the worker within `refreshMs`.
+ */
+export interface CalendarServiceOptions {
+  zone: string;
+  policy: SlaPolicy;
+  baseDays: readonly DayEntry[];
+  /** How long a loaded calendar is trusted, in milliseconds. */
+  refreshMs: number;
+  now: () => Date;
+}
+
+export interface DayChange {
+  date: string;
+  working: boolean;
+  reason: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class CalendarService {
+  private cached: { calendar: WorkingCalendar; loadedAt: number } | null = null;
+  private readonly always = new AlwaysCalendar();
+
+  constructor(
+    private readonly models: Pick<Models, 'calendarDays'>,
+    private readonly options: CalendarServiceOptions,
+  ) {}
+
+  async contactCenter(): Promise<WorkingCalendar> {
+    const now = this.options.now().getTime();
+    const fresh = this.cached && now - this.cached.loadedAt < this.options.refreshMs;
+
+    if (!fresh) await this.reload();
+    return this.cached!.calendar;
+  }
+
+  /** The calendar a clock runs on, as the SLA policy sets it. */
+  async forClock(name: ClockName): Promise<Calendar> {
+    const setting = this.options.policy.clocks[name].calendar;
+    return setting === 'always' ? this.always : this.contactCenter();
+  }
+
+  async reload(): Promise<void> {
+    const overrides = await this.models.calendarDays.find({ active: true }).lean();
+    const { zone, policy, baseDays } = this.options;
+
+    const calendar = new WorkingCalendar({
+      zone,
+      openAt: policy.contactCenter.openAt,
+      closeAt: policy.contactCenter.closeAt,
+      days: baseDays,
+      overrides: overrides.map((o) => ({ date: o._id, working: o.working, reason: o.reason })),
+    });
+
+    this.cached = { calendar, loadedAt: this.options.now().getTime() };
+  }
+
+  /** Sets an override; the audit entry lands in the same atomic update. */
+  async setDay(change: DayChange, actor: string): Promise<void> {
+    assertDate(change.date);
+    const previous = await this.models.calendarDays.findById(change.date).lean();
+    const before = previous?.active ? { working: previous.working, reason: previous.reason } : null;
+    const after = { working: change.working, reason: change.reason };
+    const at = this.options.now();
+
+    await this.models.calendarDays.updateOne(
+      { _id: change.date },
+      {
+        $set: { ...after, active: true, updatedAt: at, updatedBy: actor },
+        $push: { audit: { at, actor, action: 'set', before, after } },
+      },
+      { upsert: true },
+    );
+
+    await this.reload();
+  }
+
+  /** Drops an override; returns false when the day had none. */
+  async deleteDay(date: string, actor: string): Promise<boolean> {
+    assertDate(date);
+    const previous = await this.models.calendarDays.findById(date).lean();
+    if (!previous?.active) return false;
+
+    const before = { working: previous.working, reason: previous.reason };
+    const at = this.options.now();
+
+    const result = await this.models.calendarDays.updateOne(
+      { _id: date, active: true },
+      {
+        $set: { active: false, updatedAt: at, updatedBy: actor },
+        $push: { audit: { at, actor, action: 'delete', before, after: null } },
+      },
+    );
+
+    await this.reload();
+    return result.modifiedCount === 1;
+  }
+
+  async audit(date: string) {
+    assertDate(date);
+    const doc = await this.models.calendarDays.findById(date).lean();
+    return doc?.audit ?? [];
+  }
+}
+
+function assertDate(date: string): void {
+  const valid = DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`));
+  const roundTrips = valid && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+
+  if (!roundTrips) {
+    throw new ValidationError('INVALID_DATE', `"${date}" is not a YYYY-MM-DD date`, 'date');
+  }
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+import { parseIin, parseMobile } from '../domain/identifiers';
+import { ValidationError } from '../errors';
+
+/**
+ * Field rules shared by every way a request comes in. Strings must be
+ * strings: an object where a string belongs is refused here, so no query
+ * operator (`{ "$gt": "" }`) can ever reach MongoDB.
+ */
+
+export const LANGUAGES = ['kk', 'ru', 'en'] as const;
+
+export function text(max: number) {
+  return z.string().trim().max(max);
+}
+
+export function requiredText(max: number) {
+  return z.string().trim().min(1, 'must not be empty').max(max);
+}
+
+export const iinField = z.string().transform((raw, ctx) => {
+  const result = parseIin(raw.trim());
+  if (result.ok) return result.value;
+
+  ctx.addIssue({ code: z.ZodIssueCode.custom, message: result.message, params: { code: result.code } });
+  return z.NEVER;
+});
+
+export const mobileField = z.string().transform((raw, ctx) => {
+  const result = parseMobile(raw);
+  if (result.ok) return result.e164;
+
+  ctx.addIssue({ code: z.ZodIssueCode.custom, message: result.message, params: { code: result.code } });
+  return z.NEVER;
+});
+
+export const emailField = z.string().trim().max(254).email('not an e-mail address');
+
+/** An ISO 8601 instant with an explicit offset; a bare local time is ambiguous. */
+export const instantField = z
+  .string()
+  .max(40)
+  .refine((v) => /(Z|[+-]\d{2}:?\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), {
+    message: 'expected an ISO 8601 instant with an offset, e.g. 2026-12-04T18:45:00+05:00',
+  })
+  .transform((v) => new Date(v));
+
+function issueCode(issue: z.ZodIssue): string {
+  if (issue.code === z.ZodIssueCode.custom && typeof issue.params?.code === 'string') {
+    return issue.params.code;
+  }
+  if (issue.code === z.ZodIssueCode.invalid_type) {
+    return issue.received === 'undefined' ? 'FIELD_REQUIRED' : 'FIELD_WRONG_TYPE';
+  }
+  if (issue.code === z.ZodIssueCode.too_big) return 'FIELD_TOO_LONG';
+  if (issue.code === z.ZodIssueCode.too_small) return 'FIELD_EMPTY';
+  if (issue.code === z.ZodIssueCode.unrecognized_keys) return 'FIELD_UNKNOWN';
+  if (issue.code === z.ZodIssueCode.invalid_enum_value) return 'FIELD_NOT_ALLOWED';
+  return 'FIELD_INVALID';
+}
+
+/** Parses a body or throws one `ValidationError` naming the first bad field. */
+export function parseBody<T extends z.ZodTypeAny>(schema: T, body: unknown): z.output<T> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+
+  const issues = result.error.issues.map((issue) => ({
+    field: issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys[0] : ''),
+    code: issueCode(issue),
+    message: issue.message,
+  }));
+  const first = issues[0];
+  const where = first.field ? `${first.field}: ` : '';
+
+  throw new ValidationError(first.code, `${where}${first.message}`, first.field || undefined, {
+    issues,
+  });
+}

@@ -1,0 +1,86 @@
+import type { Config } from '../config';
+import { clockLengthMs } from '../domain/calendar';
+import type { CalendarService } from '../desk/calendar-service';
+import type { Logger } from '../logger';
+import type { EventPublisher } from '../queue/event-bus';
+import type { ReleaseQueue } from '../queue/release-queue';
+import type { Models } from '../store';
+import type { Locks } from '../store/locks';
+import { receiveMessage, type InboundMessage, type IntakeResult } from './receive-message';
+
+/**
+ * The one entry point for a message from any channel: store it (MongoDB is
+ * the record), then arm the release of an off-hours request and tell the
+ * screens. Arming is best effort here: when Redis is away the worker's
+ * reconciler arms it from MongoDB later, so nothing accepted is lost.
+ */
+export interface IntakeServiceDeps {
+  config: Pick<Config, 'zone' | 'slaPolicy'>;
+  models: Pick<Models, 'requests' | 'counters' | 'threads'>;
+  leases: Locks;
+  calendars: CalendarService;
+  releases: Pick<ReleaseQueue, 'schedule'>;
+  events: EventPublisher;
+  logger: Logger;
+  now: () => Date;
+}
+
+export class IntakeService {
+  constructor(private readonly deps: IntakeServiceDeps) {}
+
+  async receive(inbound: InboundMessage): Promise<IntakeResult> {
+    const { config, models, calendars } = this.deps;
+    const now = this.deps.now();
+
+    const contactCenter = await calendars.contactCenter();
+    const registrationCalendar = await calendars.forClock('registration');
+    const policy = config.slaPolicy.clocks.registration;
+    const registrationLengthMs = clockLengthMs(
+      policy.length,
+      policy.calendar,
+      contactCenter.workingDayMs,
+    );
+
+    const result = await receiveMessage(
+      { models, leases: this.deps.leases, zone: config.zone, contactCenter, registrationCalendar, registrationLengthMs, now },
+      inbound,
+    );
+
+    if (result.outcome === 'created') await this.afterCreate(result, now);
+    if (result.outcome === 'appended') await this.announce('request.message', result);
+    return result;
+  }
+
+  private async afterCreate(result: IntakeResult, now: Date): Promise<void> {
+    const { request } = result;
+
+    if (request.status === 'queued') {
+      const opensAt = request.clocks.registration.startedAt;
+      try {
+        await this.deps.releases.schedule(String(request._id), opensAt, now);
+      } catch (err) {
+        this.deps.logger.warn(
+          { err, requestNumber: request.number },
+          'release not armed now; the reconciler will arm it from MongoDB',
+        );
+      }
+    }
+
+    await this.announce('request.created', result);
+  }
+
+  private async announce(type: 'request.created' | 'request.message', result: IntakeResult) {
+    const { request } = result;
+
+    this.deps.logger.info(
+      { requestNumber: request.number, channel: request.channel, status: request.status, type },
+      type === 'request.created' ? 'request received' : 'message added to request',
+    );
+    await this.deps.events.publish({
+      type,
+      at: this.deps.now().toISOString(),
+      requestId: String(request._id),
+      data: { number: request.number, status: request.status, channel: request.channel },
+    });
+  }
+}

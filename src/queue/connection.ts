@@ -1,0 +1,20 @@
+import { Redis } from 'ioredis';
+
+/**
+ * Redis connections for BullMQ. Workers block on Redis and must retry
+ * forever (`maxRetriesPerRequest: null`, as BullMQ requires); the web side
+ * fails fast instead, so a request is answered rather than left hanging
+ * while Redis is away.
+ */
+export function workerConnection(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: false });
+}
+
+export function producerConnection(url: string): Redis {
+  return new Redis(url, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    connectTimeout: 2000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  });
+}

@@ -1,0 +1,54 @@
+import mongoose, { type Connection } from 'mongoose';
+
+import { calendarDayModel } from './calendar-days';
+import { counterModel } from './counters';
+import { lockModel, Locks } from './locks';
+import { requestModel } from './request-model';
+import { threadModel } from './threads';
+
+/**
+ * The desk's MongoDB: one connection and the models bound to it. Each
+ * process (and each integration test) opens its own, so tests can work in a
+ * database of their own.
+ */
+export function bindModels(conn: Connection) {
+  return {
+    requests: requestModel(conn),
+    counters: counterModel(conn),
+    threads: threadModel(conn),
+    calendarDays: calendarDayModel(conn),
+    locks: lockModel(conn),
+  };
+}
+
+export type Models = ReturnType<typeof bindModels>;
+
+export interface Store extends Models {
+  conn: Connection;
+  leases: Locks;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openStore(uri: string): Promise<Store> {
+  const conn = await mongoose
+    .createConnection(uri, { serverSelectionTimeoutMS: 5000, autoIndex: false })
+    .asPromise();
+
+  const models = bindModels(conn);
+
+  // Unique indexes carry the desk's dedupe guarantees; build them before use.
+  await Promise.all(Object.values(models).map((model) => model.createIndexes()));
+
+  return {
+    ...models,
+    conn,
+    leases: new Locks(models.locks),
+    async ping() {
+      await conn.db!.admin().command({ ping: 1 });
+    },
+    async close() {
+      await conn.close();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { NextFunction, Request, Response } from 'express';
+
+import { CalendarError } from '../domain/calendar';
+import { AppError } from '../errors';
+import type { Logger } from '../logger';
+
+/**
+ * The one place errors become answers. An `AppError` answers with its own
+ * status and code; body-parser's errors are translated; anything else is a
+ * 500 logged once, with the request's method and path.
+ */
+interface BodyParserError extends Error {
+  type?: string;
+  status?: number;
+}
+
+export function toAppError(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  if (err instanceof CalendarError) return new AppError(422, err.code, err.message);
+
+  const parserError = err as BodyParserError;
+  switch (parserError?.type) {
+    case 'entity.too.large':
+      return new AppError(413, 'BODY_TOO_LARGE', 'The request body is larger than allowed');
+    case 'entity.parse.failed':
+      return new AppError(400, 'INVALID_JSON', 'The request body is not valid JSON');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new AppError(415, 'UNSUPPORTED_ENCODING', 'The body must be UTF-8 JSON');
+    default:
+      return null;
+  }
+}
+
+export function errorBody(error: AppError) {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.field !== undefined && { field: error.field }),
+      ...(error.details !== undefined && { details: error.details }),
+    },
+  };
+}
+
+export function apiErrorHandler(logger: Logger) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const known = toAppError(err);
+    const error = known ?? new AppError(500, 'INTERNAL', 'Something went wrong on the desk');
+
+    if (known) {
+      if (error.status >= 500) logger.error({ err, path: req.path }, error.message);
+    } else {
+      logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
+    }
+
+    if (error.status === 503) res.set('Retry-After', '5');
+    res.status(error.status).json(errorBody(error));
+  };
+}

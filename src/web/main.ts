@@ -1,0 +1,31 @@
+import http from 'node:http';
+
+import { configFromProcess } from '../config';
+import { createLogger } from '../logger';
+import { openRuntime } from '../runtime';
+import { createApp } from './app';
+
+/** The web process: staff API, webhooks and pages. */
+async function main(): Promise<void> {
+  const config = configFromProcess();
+  const logger = createLogger(config.logLevel, 'web');
+  const runtime = await openRuntime(config, { name: 'web', logger });
+
+  const app = createApp(runtime);
+  const server = http.createServer(app);
+  server.listen(config.port, () => logger.info({ port: config.port }, 'web listening'));
+
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'web stopping');
+    server.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  createLogger('error', 'web').fatal({ err }, 'web failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,96 @@
+import { Router } from 'express';
+import { z } from 'zod';
+
+import { clockLengthMs, formatAstana, parseInstant } from '../../domain/calendar';
+import { AppError, ValidationError } from '../../errors';
+import { parseBody, requiredText } from '../../intake/fields';
+import { requireRole } from '../auth';
+import type { WebDeps } from '../deps';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const dayChangeSchema = z
+  .object({ working: z.boolean(), reason: requiredText(300) })
+  .strict();
+
+function queryString(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new ValidationError('FIELD_REQUIRED', `${field} is required`, field);
+  }
+  return value;
+}
+
+function dateParam(value: unknown, field: string): string {
+  const date = queryString(value, field);
+  if (!DATE.test(date)) {
+    throw new ValidationError('INVALID_DATE', `${field} must be a YYYY-MM-DD date`, field);
+  }
+  return date;
+}
+
+/**
+ * The working-time calendar: read by all staff, changed by supervisors.
+ * Every change is audited with who, when, before and after.
+ */
+export function calendarRoutes(deps: WebDeps): Router {
+  const router = Router();
+  const { calendars, config } = deps;
+
+  router.get('/days', async (req, res) => {
+    const from = dateParam(req.query.from, 'from');
+    const to = dateParam(req.query.to, 'to');
+    const calendar = await calendars.contactCenter();
+
+    res.json(calendar.days(from, to));
+  });
+
+  router.get('/days/:date/audit', async (req, res) => {
+    const date = dateParam(req.params.date, 'date');
+    const audit = await calendars.audit(date);
+
+    res.json(audit.map((entry) => ({ ...entry, at: formatAstana(entry.at, config.zone) })));
+  });
+
+  router.put('/days/:date', requireRole(), async (req, res) => {
+    const date = dateParam(req.params.date, 'date');
+    const change = parseBody(dayChangeSchema, req.body);
+
+    await calendars.setDay({ date, ...change }, req.actor!.name);
+    const calendar = await calendars.contactCenter();
+
+    res.json(calendar.day(date));
+  });
+
+  router.delete('/days/:date', requireRole(), async (req, res) => {
+    const date = dateParam(req.params.date, 'date');
+    const dropped = await calendars.deleteDay(date, req.actor!.name);
+    if (!dropped) throw new AppError(404, 'OVERRIDE_NOT_FOUND', `${date} has no override to drop`);
+
+    const calendar = await calendars.contactCenter();
+    res.json(calendar.day(date));
+  });
+
+  router.get('/due', async (req, res) => {
+    const fromRaw = queryString(req.query.from, 'from');
+    const from = parseInstant(fromRaw);
+    if (!from) {
+      throw new ValidationError(
+        'INVALID_INSTANT',
+        'from must be an ISO 8601 instant with an offset, e.g. 2026-12-04T18:45:00+05:00',
+        'from',
+      );
+    }
+
+    const duration = queryString(req.query.duration, 'duration');
+    const calendar = await calendars.contactCenter();
+    const lengthMs = clockLengthMs(duration, 'working', calendar.workingDayMs);
+
+    res.json({
+      from: formatAstana(from, config.zone),
+      duration,
+      dueAt: formatAstana(calendar.addWorkingTime(from, lengthMs), config.zone),
+    });
+  });
+
+  return router;
+}

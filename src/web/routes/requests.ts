@@ -1,0 +1,78 @@
+import { Router } from 'express';
+import { Types } from 'mongoose';
+
+import { isStatus, STATUSES } from '../../domain/workflow/statuses';
+import { NotFoundError, ValidationError } from '../../errors';
+import { parseStaffRequest } from '../../intake/staff';
+import type { RequestDoc } from '../../store/request-model';
+import { requireRole } from '../auth';
+import type { WebDeps } from '../deps';
+import { requestView } from '../request-view';
+
+const NUMBER = /^\d{4}-\d{6}$/;
+const LIST_LIMIT = 200;
+
+/** `:id` is the request's database id or its human number (`2026-000123`). */
+export async function findRequest(deps: WebDeps, id: string): Promise<RequestDoc> {
+  const { requests } = deps.store;
+  let doc: RequestDoc | null = null;
+
+  if (Types.ObjectId.isValid(id) && /^[0-9a-f]{24}$/i.test(id)) {
+    doc = await requests.findById(id).lean();
+  } else if (NUMBER.test(id)) {
+    doc = await requests.findOne({ number: id }).lean();
+  }
+
+  if (!doc) throw new NotFoundError('Request', id);
+  return doc;
+}
+
+export function requestRoutes(deps: WebDeps): Router {
+  const router = Router();
+  const { config } = deps;
+
+  router.post('/', requireRole('operator', 'integration'), async (req, res) => {
+    const { inbound, receivedAt } = parseStaffRequest(req.body, req.actor!.name);
+
+    const latest = deps.now().getTime() + config.maxClockSkewSeconds * 1000;
+    if (receivedAt && receivedAt.getTime() > latest) {
+      throw new ValidationError(
+        'RECEIVED_AT_IN_FUTURE',
+        'receivedAt is in the future',
+        'receivedAt',
+      );
+    }
+
+    const result = await deps.intake.receive(inbound);
+    const status = result.outcome === 'created' ? 201 : 200;
+
+    res.status(status).json(requestView(result.request, config.zone));
+  });
+
+  router.get('/', async (req, res) => {
+    const status = req.query.status;
+    if (status !== undefined && !isStatus(status)) {
+      throw new ValidationError(
+        'FIELD_NOT_ALLOWED',
+        `status must be one of ${STATUSES.join(', ')}`,
+        'status',
+      );
+    }
+
+    const filter = status ? { status } : {};
+    const docs = await deps.store.requests
+      .find(filter)
+      .sort({ receivedAt: -1 })
+      .limit(LIST_LIMIT)
+      .lean();
+
+    res.json({ items: docs.map((doc) => requestView(doc, config.zone)) });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const doc = await findRequest(deps, req.params.id);
+    res.json(requestView(doc, config.zone));
+  });
+
+  return router;
+}
