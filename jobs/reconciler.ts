@@ -7,7 +7,36 @@ import type { Runtime } from '../src/runtime';
  * carries out any whose moment passed while no timer was there (Redis
  * flushed, worker down), so no deadline is lost.
  */
-export async function reconcile(runtime: Runtime): Promise<{ released: number; armed: number }> {
+export interface ReconcileResult {
+  released: number;
+  armed: number;
+  clocksRecorded: number;
+  clocksArmed: number;
+  requestsFollowed: number;
+  outboxesFlushed: number;
+}
+
+export async function reconcile(runtime: Runtime): Promise<ReconcileResult> {
+  const released = await reconcileReleases(runtime);
+  const clocks = await runtime.clocks.reconcile();
+
+  let requestsFollowed = 0;
+  for (const incident of await runtime.incidents.decided()) {
+    requestsFollowed += await runtime.incidents.followAll(incident);
+  }
+
+  const outboxesFlushed = await runtime.outbox.flushAll();
+
+  return {
+    ...released,
+    clocksRecorded: clocks.recorded,
+    clocksArmed: clocks.armed,
+    requestsFollowed,
+    outboxesFlushed,
+  };
+}
+
+async function reconcileReleases(runtime: Runtime) {
   const now = runtime.now();
   const { due, waiting } = await queuedRequests(runtime.store, now);
   let released = 0;
@@ -31,7 +60,8 @@ export function startReconciler(runtime: Runtime, everyMs: number): () => void {
     running = true;
     try {
       const result = await reconcile(runtime);
-      if (result.released > 0) runtime.logger.warn(result, 'reconciler released overdue requests');
+      const repaired = result.released + result.clocksRecorded + result.requestsFollowed;
+      if (repaired > 0) runtime.logger.warn(result, 'reconciler caught up on missed work');
     } catch (err) {
       runtime.logger.error({ err }, 'reconcile failed; next pass will retry');
     } finally {

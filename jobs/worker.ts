@@ -3,6 +3,7 @@ import type { Worker } from 'bullmq';
 import { workerConnection } from '../src/queue/connection';
 import type { Runtime } from '../src/runtime';
 import { startReconciler } from './reconciler';
+import { startClockWorker } from './clock-worker';
 import { startReleaseWorker } from './release-worker';
 
 /** Everything the worker process runs, startable in-process by tests. */
@@ -12,7 +13,10 @@ export interface RunningWorker {
 
 export function startWorker(runtime: Runtime): RunningWorker {
   const connection = workerConnection(runtime.config.redisUrl);
-  const workers: Worker[] = [startReleaseWorker(runtime, connection)];
+  const workers: Worker[] = [
+    startReleaseWorker(runtime, connection),
+    startClockWorker(runtime, connection),
+  ];
 
   for (const worker of workers) {
     worker.on('failed', (job, err) =>

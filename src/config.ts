@@ -69,6 +69,8 @@ export interface Config extends z.infer<typeof defaultsSchema> {
   telegramWebhookSecret: string | null;
   chatbotWebhookSecret: string | null;
   telegramApiUrl: string;
+  telegramBotToken: string | null;
+  smtpFrom: string;
   smsGatewayUrl: string | null;
   chatbotCallbackUrl: string | null;
   smtpUrl: string | null;
@@ -168,6 +170,8 @@ export function loadConfig(env: Env, rootDir = findRootDir()): Readonly<Config> 
     telegramWebhookSecret: optional(env.TELEGRAM_WEBHOOK_SECRET),
     chatbotWebhookSecret: optional(env.CHATBOT_WEBHOOK_SECRET),
     telegramApiUrl: optional(env.TELEGRAM_API_URL) ?? 'https://api.telegram.org',
+    telegramBotToken: optional(env.TELEGRAM_BOT_TOKEN),
+    smtpFrom: optional(env.SMTP_FROM) ?? 'desk@aleumet.egov.kz',
     smsGatewayUrl: optional(env.SMS_GATEWAY_URL),
     chatbotCallbackUrl: optional(env.CHATBOT_CALLBACK_URL),
     smtpUrl: optional(env.SMTP_URL),

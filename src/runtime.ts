@@ -5,11 +5,18 @@ import type { Redis } from 'ioredis';
 import { calendarDays, loadReviewedCalendar } from './calendar-seed';
 import { runtimeTzVersion, type Config } from './config';
 import { CalendarService } from './desk/calendar-service';
+import { ClockService } from './desk/clock-service';
+import { IncidentService } from './desk/incident-service';
+import { NoticeOutbox } from './desk/notice-outbox';
+import { OperatorActions } from './desk/operator-actions';
+import { RequestSteps } from './desk/workflow-service';
+import { createNoticeQueuer, NoticeQueue } from './notify/wiring';
 import { assertTimeZoneData, type DayEntry } from './domain/calendar';
 import { IntakeService } from './intake/intake-service';
 import { createLogger, type Logger } from './logger';
 import { producerConnection } from './queue/connection';
 import { RedisEventPublisher, type EventPublisher } from './queue/event-bus';
+import { ClockQueue } from './queue/clock-queue';
 import { ReleaseQueue } from './queue/release-queue';
 import { openStore, type Store } from './store';
 
@@ -25,8 +32,15 @@ export interface Runtime {
   redis: Redis;
   calendars: CalendarService;
   releases: ReleaseQueue;
+  clockQueue: ClockQueue;
+  noticeQueue: NoticeQueue;
   events: EventPublisher;
   intake: IntakeService;
+  clocks: ClockService;
+  outbox: NoticeOutbox;
+  steps: RequestSteps;
+  incidents: IncidentService;
+  operators: OperatorActions;
   now: () => Date;
   close(): Promise<void>;
 }
@@ -107,6 +121,21 @@ export async function openRuntime(
     now,
   });
 
+  const clockQueue = new ClockQueue(redis, config.queuePrefix);
+  const clocks = new ClockService({ config, store, calendars, clockQueue, events, logger, now });
+  calendars.onChange(() => clocks.recomputeDeadlines());
+
+  const noticeQueue = new NoticeQueue(redis, config.queuePrefix);
+  const queueNotices = createNoticeQueuer({ config, store, noticeQueue, logger });
+  const outbox = new NoticeOutbox(store, queueNotices, logger, now);
+
+  const workflow = { store, clocks, outbox, events, logger, zone: config.zone, now };
+  const steps = new RequestSteps(workflow);
+  const incidents = new IncidentService({ ...workflow, steps });
+  const operators = new OperatorActions(store, steps, incidents, now, (request) =>
+    new URL(`/status?number=${encodeURIComponent(request.number)}`, config.publicUrl).toString(),
+  );
+
   return {
     config,
     logger,
@@ -114,11 +143,20 @@ export async function openRuntime(
     redis,
     calendars,
     releases,
+    clockQueue,
+    noticeQueue,
     events,
     intake,
+    clocks,
+    outbox,
+    steps,
+    incidents,
+    operators,
     now,
     async close() {
       await releases.close();
+      await clockQueue.close();
+      await noticeQueue.close();
       redis.disconnect();
       await store.close();
     },

@@ -35,11 +35,22 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export class CalendarService {
   private cached: { calendar: WorkingCalendar; loadedAt: number } | null = null;
   private readonly always = new AlwaysCalendar();
+  private readonly listeners: Array<() => Promise<unknown>> = [];
 
   constructor(
     private readonly models: Pick<Models, 'calendarDays'>,
     private readonly options: CalendarServiceOptions,
   ) {}
+
+  /** Called after every change of a day, once the new calendar is loaded. */
+  onChange(listener: () => Promise<unknown>): void {
+    this.listeners.push(listener);
+  }
+
+  private async changed(): Promise<void> {
+    await this.reload();
+    for (const listener of this.listeners) await listener();
+  }
 
   async contactCenter(): Promise<WorkingCalendar> {
     const now = this.options.now().getTime();
@@ -87,7 +98,7 @@ export class CalendarService {
       { upsert: true },
     );
 
-    await this.reload();
+    await this.changed();
   }
 
   /** Drops an override; returns false when the day had none. */
@@ -107,7 +118,7 @@ export class CalendarService {
       },
     );
 
-    await this.reload();
+    await this.changed();
     return result.modifiedCount === 1;
   }
 

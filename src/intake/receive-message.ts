@@ -205,5 +205,7 @@ function newRequestDoc(
     participantIin: inbound.contact.iin ?? null,
     assignee: null,
     findings: null,
+    outbox: [],
+    outboxPending: false,
   };
 }

@@ -12,3 +12,14 @@ export interface ReleasePayload {
   /** The opening the request waits for, epoch milliseconds. */
   releaseAtMs: number;
 }
+
+export interface ClockPayload {
+  requestId: string;
+  clock: string;
+  occurrence: number;
+  kind: 'warning' | 'breach';
+  fraction: number;
+  /** The threshold's instant and the deadline it belongs to, epoch ms. */
+  atMs: number;
+  dueAtMs: number;
+}

@@ -2,7 +2,9 @@ import mongoose, { type Connection } from 'mongoose';
 
 import { calendarDayModel } from './calendar-days';
 import { counterModel } from './counters';
+import { incidentModel } from './incident-model';
 import { lockModel, Locks } from './locks';
+import { noticeModel } from './notice-model';
 import { requestModel } from './request-model';
 import { threadModel } from './threads';
 
@@ -14,10 +16,12 @@ import { threadModel } from './threads';
 export function bindModels(conn: Connection) {
   return {
     requests: requestModel(conn),
+    incidents: incidentModel(conn),
     counters: counterModel(conn),
     threads: threadModel(conn),
     calendarDays: calendarDayModel(conn),
     locks: lockModel(conn),
+    notices: noticeModel(conn),
   };
 }
 

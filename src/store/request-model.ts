@@ -1,5 +1,8 @@
 import { Schema, Types, type Connection, type Model } from 'mongoose';
 
+import type { ClockRecord } from '../domain/workflow/clocks';
+import type { NoticePlan } from '../domain/workflow/notices';
+
 /**
  * A participant's request, from receipt to closing. Instants are stored as
  * UTC `Date`s and rendered in Astana time at the edges.
@@ -36,15 +39,7 @@ export interface Contact {
   chatbotSessionId?: string | null;
 }
 
-export interface ClockRecord {
-  occurrence: number;
-  startedAt: Date;
-  dueAt: Date;
-  stoppedAt: Date | null;
-  state: 'running' | 'met' | 'breached';
-  warnedAt: Date[];
-  breachedAt: Date | null;
-}
+export type { ClockRecord };
 
 export interface HistoryEntry {
   at: Date;
@@ -77,6 +72,8 @@ export interface RequestDoc {
   participantIin: string | null;
   assignee: string | null;
   findings: string | null;
+  outbox: NoticePlan[];
+  outboxPending: boolean;
 }
 
 const attachmentSchema = new Schema<Attachment>(
@@ -102,7 +99,7 @@ const messageSchema = new Schema<Message>(
   { _id: false },
 );
 
-const historySchema = new Schema<HistoryEntry>(
+export const historySchema = new Schema<HistoryEntry>(
   {
     at: { type: Date, required: true },
     actor: { type: String, required: true },
@@ -144,6 +141,8 @@ const requestSchema = new Schema<RequestDoc>(
     participantIin: { type: String, default: null },
     assignee: { type: String, default: null },
     findings: { type: String, default: null },
+    outbox: { type: Schema.Types.Mixed, default: [] },
+    outboxPending: { type: Boolean, default: false },
   },
   { collection: 'requests', versionKey: false, minimize: false },
 );

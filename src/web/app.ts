@@ -9,6 +9,7 @@ import type { WebDeps } from './deps';
 import { apiErrorHandler, toAppError } from './error-handler';
 import { calendarRoutes } from './routes/calendar';
 import { healthRoutes } from './routes/health';
+import { incidentRoutes } from './routes/incidents';
 import { pageRoutes } from './routes/pages';
 import { requestRoutes } from './routes/requests';
 import { webhookRoutes } from './routes/webhooks';
@@ -65,6 +66,7 @@ export function createApp(deps: WebDeps): express.Express {
   api.use(express.json({ limit: deps.config.bodyLimit, strict: true }));
   api.use('/calendar', calendarRoutes(deps));
   api.use('/requests', requestRoutes(deps));
+  api.use('/incidents', incidentRoutes(deps));
   api.use((req, _res, next) => next(new AppError(404, 'NOT_FOUND', `No route ${req.path}`)));
   api.use(apiErrorHandler(deps.logger));
   app.use('/api', api);

@@ -2,6 +2,8 @@ import type { Redis } from 'ioredis';
 
 import type { Config } from '../config';
 import type { CalendarService } from '../desk/calendar-service';
+import type { IncidentService } from '../desk/incident-service';
+import type { OperatorActions } from '../desk/operator-actions';
 import type { IntakeService } from '../intake/intake-service';
 import type { Logger } from '../logger';
 import type { Store } from '../store';
@@ -13,6 +15,8 @@ export interface WebDeps {
   redis: Redis;
   calendars: CalendarService;
   intake: IntakeService;
+  operators: OperatorActions;
+  incidents: IncidentService;
   logger: Logger;
   now: () => Date;
 }

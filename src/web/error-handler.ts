@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 
 import { CalendarError } from '../domain/calendar';
+import { WorkflowError } from '../domain/workflow/transitions';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 
@@ -17,6 +18,9 @@ interface BodyParserError extends Error {
 export function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
   if (err instanceof CalendarError) return new AppError(422, err.code, err.message);
+  if (err instanceof WorkflowError) {
+    return new AppError(409, err.code, err.message, { details: { allowedActions: err.allowed } });
+  }
 
   const parserError = err as BodyParserError;
   switch (parserError?.type) {

@@ -1,4 +1,4 @@
-import { formatCalendarDate } from './calendar-date';
+import { parseIsoDate } from '../calendar';
 import { hasValidCheckDigit, kzCheckDigit, readTwelveDigits } from './check-digit';
 
 export type Sex = 'male' | 'female';
@@ -110,8 +110,8 @@ function birthDateOf(iin: string): string | null {
   const century = CENTURY_BY_DIGIT[iin[6]];
   if (century === undefined) return null;
 
-  const year = century + Number(iin.slice(0, 2));
-  return formatCalendarDate(year, Number(iin.slice(2, 4)), Number(iin.slice(4, 6)));
+  const date = `${century + Number(iin.slice(0, 2))}-${iin.slice(2, 4)}-${iin.slice(4, 6)}`;
+  return parseIsoDate(date) === null ? null : date;
 }
 
 function sexOf(iin: string): Sex | null {

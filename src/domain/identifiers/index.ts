@@ -1,4 +1,3 @@
-export { isCalendarDate } from './calendar-date';
 export { parseIin, iinCheckDigit, iinWarnings, maskIin } from './iin';
 export type {
   IinErrorCode,

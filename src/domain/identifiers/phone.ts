@@ -18,9 +18,9 @@ const PHONE_SPELLING = /^\+?[0-9 ()\-.]+$/;
 const MAX_SPELLING_LENGTH = 32;
 
 const ERROR_MESSAGES: Readonly<Record<PhoneErrorCode, string>> = {
-  PHONE_INVALID: 'Not a valid phone number: expected a Kazakh mobile such as +7 701 234 56 78',
+  PHONE_INVALID: 'Not a valid phone number; expected a Kazakh mobile like +7 701 234 56 78',
   PHONE_NOT_MOBILE: 'This Kazakh number is a landline or VoIP line, not a mobile number',
-  PHONE_NOT_KZ: 'This is not a Kazakh number (Russian mobiles start +7 9); a Kazakh mobile is needed',
+  PHONE_NOT_KZ: 'Not a Kazakh number (Russian mobiles start +7 9); a Kazakh mobile is needed',
 };
 
 /**

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 
-import type { FieldIssue } from './validation';
+import { WHOLE_RECORD, type FieldIssue } from './validation';
 
 /**
  * How a record's fields are laid out as CSV columns.
@@ -59,7 +59,7 @@ export function parseCsvCells(recordText: string): string[] {
 export function readCsvHeader(cells: readonly string[], layout: CsvLayout): string[] {
   const columns = cells.map((cell) => cell.trim());
   if (columns.length === 0 || columns.every((column) => column === '')) {
-    throw new CsvHeaderError('CSV_NO_HEADER', 'The CSV file has no header line');
+    throw new CsvHeaderError('CSV_NO_HEADER', 'The CSV file has no readable header line');
   }
 
   const unknown = columns.filter((column) => !layout.columns.includes(column));
@@ -90,7 +90,7 @@ export function csvRowToRecord(
 ): { ok: true; record: Record<string, unknown> } | { ok: false; errors: FieldIssue[] } {
   if (cells.length !== columns.length) {
     const message = `Expected ${columns.length} cells, found ${cells.length}`;
-    return { ok: false, errors: [{ field: 'record', code: 'CSV_CELL_COUNT', message }] };
+    return { ok: false, errors: [{ field: WHOLE_RECORD, code: 'CSV_CELL_COUNT', message }] };
   }
 
   const record: Record<string, unknown> = {};

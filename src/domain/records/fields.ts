@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-import { isCalendarDate, parseBin, parseIin, parseMobile } from '../identifiers';
+import { parseIsoDate } from '../calendar';
+import { parseBin, parseIin, parseMobile } from '../identifiers';
 
 /*
  * Field schemas shared by the participant and supplier records. Every text
@@ -32,7 +33,7 @@ export function optional<S extends z.ZodTypeAny>(schema: S) {
 export const isoDate = z
   .string()
   .trim()
-  .refine(isCalendarDate, {
+  .refine((date) => parseIsoDate(date) !== null, {
     message: 'Expected a real date written YYYY-MM-DD',
     params: { code: 'INVALID_DATE' },
   });

@@ -1,6 +1,6 @@
 import { csvRowToRecord, parseCsvCells, readCsvHeader, type CsvLayout } from './csv-row';
 import { splitRecords, type SourceRecord } from './source-records';
-import type { FieldIssue, ValidationResult } from './validation';
+import { WHOLE_RECORD, type FieldIssue, type ValidationResult } from './validation';
 
 export type ImportFormat = 'jsonl' | 'csv';
 
@@ -25,6 +25,11 @@ export interface ImportOptions {
 }
 
 const DEFAULT_MAX_ROW_LENGTH = 262_144;
+
+type ReadResult = { ok: true; input: unknown } | { ok: false; errors: FieldIssue[] };
+
+/** Marks the CSV header line, which is not a row. */
+const HEADER = Symbol('header');
 
 /**
  * Reads a batch of records (issue 5, "Gateway feed") as JSON Lines or CSV
@@ -51,11 +56,6 @@ export async function* importRows<T>(
   }
 }
 
-type ReadResult = { ok: true; input: unknown } | { ok: false; errors: FieldIssue[] };
-
-/** Marks the CSV header line, which is not a row. */
-const HEADER = Symbol('header');
-
 function jsonLineReader(maxLength: number): (record: SourceRecord) => ReadResult {
   return (record) => {
     if (record.tooLong) return tooLong(maxLength);
@@ -64,7 +64,7 @@ function jsonLineReader(maxLength: number): (record: SourceRecord) => ReadResult
       return { ok: true, input: JSON.parse(record.text) };
     } catch {
       const message = 'This line is not valid JSON';
-      return { ok: false, errors: [{ field: 'record', code: 'ROW_NOT_JSON', message }] };
+      return { ok: false, errors: [{ field: WHOLE_RECORD, code: 'ROW_NOT_JSON', message }] };
     }
   };
 }
@@ -86,7 +86,7 @@ function csvReader(
     const cells = readCells(record.text);
     if (cells === null) {
       const message = 'This row is not well-formed CSV (check its double quotes)';
-      return { ok: false, errors: [{ field: 'record', code: 'CSV_MALFORMED', message }] };
+      return { ok: false, errors: [{ field: WHOLE_RECORD, code: 'CSV_MALFORMED', message }] };
     }
 
     const built = csvRowToRecord(columns, cells, layout);
@@ -104,7 +104,7 @@ function readCells(text: string): string[] | null {
 
 function tooLong(maxLength: number): ReadResult {
   const message = `This row is longer than ${maxLength} characters and was skipped`;
-  return { ok: false, errors: [{ field: 'record', code: 'ROW_TOO_LONG', message }] };
+  return { ok: false, errors: [{ field: WHOLE_RECORD, code: 'ROW_TOO_LONG', message }] };
 }
 
 function checkRow<T>(line: number, input: unknown, spec: RecordImport<T>): ImportedRow<T> {

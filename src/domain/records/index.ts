@@ -37,4 +37,5 @@ export type { ImportFormat, ImportOptions, ImportedRow, RecordImport } from './i
 export { participantImport, supplierImport } from './import-specs';
 export { CsvHeaderError } from './csv-row';
 export type { CsvHeaderErrorCode, CsvLayout } from './csv-row';
+export { WHOLE_RECORD } from './validation';
 export type { FieldIssue, ValidationResult } from './validation';

@@ -23,9 +23,25 @@ export function validateWith<S extends z.ZodTypeAny>(
   input: unknown,
 ): { ok: true; value: z.output<S> } | { ok: false; errors: FieldIssue[] } {
   const parsed = schema.safeParse(input);
-  if (parsed.success) return { ok: true, value: parsed.data };
+  if (parsed.success) return { ok: true, value: withoutUndefined(parsed.data) };
 
   return { ok: false, errors: parsed.error.issues.flatMap(toFieldIssues) };
+}
+
+/**
+ * Drops keys whose value is undefined. zod keeps a key the input had, even
+ * when `optional` turned its null or blank into undefined; without this,
+ * `{ email: null }` and `{}` would give values that compare unequal, and a
+ * re-imported batch would look changed.
+ */
+function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutUndefined) as T;
+  if (typeof value !== 'object' || value === null) return value;
+
+  const entries = Object.entries(value)
+    .filter(([, field]) => field !== undefined)
+    .map(([key, field]) => [key, withoutUndefined(field)]);
+  return Object.fromEntries(entries) as T;
 }
 
 function toFieldIssues(issue: z.ZodIssue): FieldIssue[] {

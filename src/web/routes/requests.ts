@@ -1,15 +1,25 @@
 import { Router } from 'express';
 import { Types } from 'mongoose';
 
+import { z } from 'zod';
+
 import { isStatus, STATUSES } from '../../domain/workflow/statuses';
+import { allowedActions } from '../../domain/workflow/transitions';
+import { parseBody, requiredText } from '../../intake/fields';
 import { NotFoundError, ValidationError } from '../../errors';
 import { parseStaffRequest } from '../../intake/staff';
 import type { RequestDoc } from '../../store/request-model';
 import { requireRole } from '../auth';
 import type { WebDeps } from '../deps';
-import { requestView } from '../request-view';
+import { instantView, requestView } from '../request-view';
 
 const NUMBER = /^\d{4}-\d{6}$/;
+
+const emptySchema = z.object({}).strict();
+const analysisSchema = z
+  .object({ outcome: z.enum(['failure', 'no-failure']), findings: requiredText(4000) })
+  .strict();
+const escalateSchema = z.object({ incidentId: requiredText(40).optional() }).strict();
 const LIST_LIMIT = 200;
 
 /** `:id` is the request's database id or its human number (`2026-000123`). */
@@ -70,8 +80,50 @@ export function requestRoutes(deps: WebDeps): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    const doc = await findRequest(deps, req.params.id);
-    res.json(requestView(doc, config.zone));
+    const doc = await findRequest(deps, String(req.params.id));
+    res.json(await fullView(doc));
+  });
+
+  async function fullView(doc: RequestDoc) {
+    const notices = await deps.store.notices.find({ requestId: doc._id }).sort({ createdAt: 1 }).lean();
+
+    return {
+      ...requestView(doc, config.zone),
+      allowedActions: allowedActions(doc.status),
+      findings: doc.findings,
+      notices: notices.map((n) => ({
+        id: String(n._id),
+        kind: n.kind,
+        channel: n.channel,
+        status: n.status,
+        attempts: n.attempts,
+        sentAt: instantView(n.sentAt, config.zone),
+        dueAt: instantView(n.dueAt, config.zone),
+        lastError: n.lastError ?? null,
+      })),
+    };
+  }
+
+  const operator = requireRole('operator');
+
+  router.post('/:id/register', operator, async (req, res) => {
+    parseBody(emptySchema, req.body ?? {});
+    const doc = await findRequest(deps, String(req.params.id));
+    res.json(await fullView(await deps.operators.register(String(doc._id), req.actor!.name)));
+  });
+
+  router.post('/:id/analysis', operator, async (req, res) => {
+    const input = parseBody(analysisSchema, req.body ?? {});
+    const doc = await findRequest(deps, String(req.params.id));
+    const done = await deps.operators.recordAnalysis(String(doc._id), req.actor!.name, input);
+    res.json(await fullView(done));
+  });
+
+  router.post('/:id/escalate', operator, async (req, res) => {
+    const input = parseBody(escalateSchema, req.body ?? {});
+    const doc = await findRequest(deps, String(req.params.id));
+    const done = await deps.operators.escalate(String(doc._id), req.actor!.name, input.incidentId);
+    res.json(await fullView(done));
   });
 
   return router;

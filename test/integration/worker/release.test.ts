@@ -60,7 +60,7 @@ describe('release of off-hours requests at the opening', () => {
 
     // Still Saturday: the reconciler re-arms the timer rather than releasing.
     const early = await reconcile(desk.runtime);
-    expect(early).to.deep.equal({ released: 0, armed: 1 });
+    expect(early).to.include({ released: 0, armed: 1 });
     expect(await desk.runtime.releases.queue.getDelayed()).to.have.length(1);
 
     // The worker was down over the opening: the first pass after it releases.

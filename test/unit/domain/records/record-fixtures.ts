@@ -12,7 +12,9 @@ export const SERIK_IIN = '900315300123';
 /** Resident legal entity, head office. */
 export const CLINIC_BIN = '990940001232';
 
-export function participantInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export type Input = Record<string, unknown>;
+
+export function participantInput(overrides: Input = {}): Input {
   return {
     iin: AIGUL_IIN,
     surname: 'Ахметова',
@@ -37,16 +39,16 @@ export function participantInput(overrides: Record<string, unknown> = {}): Recor
   };
 }
 
-export function legalEntityInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function legalEntityInput(overrides: Input = {}): Input {
   return {
     kind: 'legal-entity',
     bin: CLINIC_BIN,
-    fullName: 'Товарищество с ограниченной ответственностью «Шипагер»',
+    fullName: 'ТОО «Медицинский центр Шипагер»',
     shortName: 'ТОО «Шипагер»',
     legalAddress: 'Алматы, пр. Достык, 10',
     head: 'Сериков Серик Серикович',
-    founders: [{ fullName: 'Сериков Серик Серикович', iin: SERIK_IIN, citizenship: 'KZ' }],
-    premises: { kind: 'lease', registration: 'Договор аренды 12/2023' },
+    founders: [{ fullName: 'Сериков Серик', iin: SERIK_IIN, citizenship: 'KZ' }],
+    premises: { kind: 'lease', registration: 'KZ-LEASE-12/2023' },
     oked: ['86100'],
     ownership: 'private',
     ...overrides,

@@ -1,0 +1,231 @@
+import { Types } from 'mongoose';
+
+import type { Config } from '../config';
+import { clockLengthMs } from '../domain/calendar';
+import {
+  CLOCK_NAMES,
+  isRecorded,
+  recomputeClock,
+  recordThreshold,
+  thresholdsOf,
+  type ClockName,
+  type ClockRecord,
+  type ClockTiming,
+  type Threshold,
+} from '../domain/workflow/clocks';
+import type { Logger } from '../logger';
+import type { ClockQueue } from '../queue/clock-queue';
+import { clockPayloads } from '../queue/clock-queue';
+import type { EventPublisher } from '../queue/event-bus';
+import type { ClockPayload } from '../queue/names';
+import type { Store } from '../store';
+import { requestLockKey, type RequestDoc } from '../store/request-model';
+import type { CalendarService } from './calendar-service';
+
+/**
+ * Keeps the clocks' timers in step with the record: arms warnings and
+ * deadlines in BullMQ, records them when they fire (at their true instant,
+ * however late the timer), and rebuilds every timer from MongoDB when Redis
+ * lost them or the calendar changed.
+ */
+export interface ClockServiceDeps {
+  config: Pick<Config, 'slaPolicy'>;
+  store: Pick<Store, 'requests' | 'leases'>;
+  calendars: CalendarService;
+  clockQueue: Pick<ClockQueue, 'arm' | 'disarm'>;
+  events: EventPublisher;
+  logger: Logger;
+  now: () => Date;
+}
+
+export class ClockService {
+  constructor(private readonly deps: ClockServiceDeps) {}
+
+  async timing(name: ClockName): Promise<ClockTiming> {
+    const policy = this.deps.config.slaPolicy.clocks[name];
+    const calendar = await this.deps.calendars.forClock(name);
+    const workingDayMs = (await this.deps.calendars.contactCenter()).workingDayMs;
+
+    return { calendar, lengthMs: clockLengthMs(policy.length, policy.calendar, workingDayMs) };
+  }
+
+  async pendingThresholds(name: ClockName, clock: ClockRecord): Promise<Threshold[]> {
+    if (clock.stoppedAt) return [];
+
+    const timing = await this.timing(name);
+    const all = thresholdsOf(clock, timing, this.deps.config.slaPolicy.warnAtFractions);
+    return all.filter((threshold) => !isRecorded(clock, threshold));
+  }
+
+  /** Arms what is still ahead; best effort, since the reconciler re-arms from MongoDB. */
+  async arm(requestId: string, name: ClockName, clock: ClockRecord): Promise<void> {
+    const thresholds = await this.pendingThresholds(name, clock);
+
+    try {
+      await this.deps.clockQueue.arm(clockPayloads(requestId, name, clock, thresholds), this.deps.now());
+    } catch (err) {
+      this.deps.logger.warn({ err, requestId, clock: name }, 'clock timers not armed; reconciler will');
+    }
+  }
+
+  async disarm(requestId: string, name: ClockName, clock: ClockRecord): Promise<void> {
+    const timing = await this.timing(name);
+    const all = thresholdsOf(clock, timing, this.deps.config.slaPolicy.warnAtFractions);
+
+    try {
+      await this.deps.clockQueue.disarm(clockPayloads(requestId, name, clock, all));
+    } catch (err) {
+      this.deps.logger.debug({ err, requestId, clock: name }, 'clock timers not removed');
+    }
+  }
+
+  /** A timer fired. Stale timers (clock stopped, restarted or moved) change nothing. */
+  async onTimer(payload: ClockPayload): Promise<'recorded' | 'stale'> {
+    const name = payload.clock as ClockName;
+    const threshold: Threshold = {
+      kind: payload.kind,
+      fraction: payload.fraction,
+      at: new Date(payload.atMs),
+    };
+
+    const recorded = await this.deps.store.leases.withLock(requestLockKey(payload.requestId), () =>
+      this.record(payload.requestId, name, threshold, (clock) =>
+        clock.occurrence === payload.occurrence && clock.dueAt.getTime() === payload.dueAtMs,
+      ),
+    );
+
+    return recorded ? 'recorded' : 'stale';
+  }
+
+  private async record(
+    requestId: string,
+    name: ClockName,
+    threshold: Threshold,
+    matches: (clock: ClockRecord) => boolean,
+  ): Promise<boolean> {
+    const { requests } = this.deps.store;
+    const doc = await requests.findById(requestId, { number: 1, clocks: 1 }).lean();
+    const clock = doc?.clocks?.[name];
+    if (!doc || !clock || !matches(clock)) return false;
+
+    const next = recordThreshold(clock, threshold);
+    if (next === clock) return false;
+
+    await requests.updateOne({ _id: doc._id }, { $set: { [`clocks.${name}`]: next } });
+    await this.announce(doc, name, next, threshold);
+    return true;
+  }
+
+  private async announce(
+    doc: Pick<RequestDoc, '_id' | 'number'>,
+    name: ClockName,
+    clock: ClockRecord,
+    threshold: Threshold,
+  ): Promise<void> {
+    const breach = threshold.kind === 'breach';
+    const context = {
+      requestNumber: doc.number,
+      clock: name,
+      occurrence: clock.occurrence,
+      dueAt: clock.dueAt.toISOString(),
+      thresholdAt: threshold.at.toISOString(),
+      fraction: threshold.fraction,
+    };
+
+    if (breach) this.deps.logger.warn(context, 'clock breached');
+    else this.deps.logger.info(context, 'clock warning');
+
+    await this.deps.events.publish({
+      type: breach ? 'clock.breached' : 'clock.warning',
+      at: this.deps.now().toISOString(),
+      requestId: String(doc._id),
+      data: context,
+    });
+  }
+
+  /**
+   * For every running clock of every open request: record the thresholds
+   * whose instant has passed (at that instant) and arm the ones ahead.
+   */
+  async reconcile(): Promise<{ recorded: number; armed: number }> {
+    const now = this.deps.now();
+    const open = await this.deps.store.requests
+      .find({ status: { $ne: 'closed' } }, { _id: 1, clocks: 1 })
+      .lean();
+    let recorded = 0;
+    let armed = 0;
+
+    for (const doc of open) {
+      for (const name of CLOCK_NAMES) {
+        const clock = doc.clocks?.[name];
+        if (!clock || clock.stoppedAt) continue;
+
+        const pending = await this.pendingThresholds(name, clock);
+        const passed = pending.filter((t) => t.at.getTime() <= now.getTime());
+        const ahead = pending.filter((t) => t.at.getTime() > now.getTime());
+
+        for (const threshold of passed) {
+          const done = await this.deps.store.leases.withLock(requestLockKey(doc._id), () =>
+            this.record(String(doc._id), name, threshold, (c) => c.occurrence === clock.occurrence),
+          );
+          if (done) recorded += 1;
+        }
+
+        if (ahead.length > 0) {
+          await this.deps.clockQueue.arm(clockPayloads(String(doc._id), name, clock, ahead), now);
+          armed += ahead.length;
+        }
+      }
+    }
+
+    return { recorded, armed };
+  }
+
+  /** After a calendar change: new deadlines for running clocks, new timers for them. */
+  async recomputeDeadlines(): Promise<number> {
+    const now = this.deps.now();
+    const open = await this.deps.store.requests
+      .find({ status: { $ne: 'closed' } }, { _id: 1 })
+      .lean();
+    let changed = 0;
+
+    for (const { _id } of open) {
+      const moved = await this.deps.store.leases.withLock(requestLockKey(_id), () =>
+        this.recomputeOne(_id, now),
+      );
+
+      for (const [name, before, after] of moved) {
+        await this.disarm(String(_id), name, before);
+        await this.arm(String(_id), name, after);
+        changed += 1;
+      }
+    }
+
+    return changed;
+  }
+
+  private async recomputeOne(
+    id: Types.ObjectId,
+    now: Date,
+  ): Promise<Array<[ClockName, ClockRecord, ClockRecord]>> {
+    const doc = await this.deps.store.requests.findById(id, { clocks: 1, status: 1 }).lean();
+    if (!doc) return [];
+
+    const moved: Array<[ClockName, ClockRecord, ClockRecord]> = [];
+    const set: Record<string, ClockRecord> = {};
+
+    for (const name of CLOCK_NAMES) {
+      const clock = doc.clocks?.[name];
+      if (!clock || clock.stoppedAt) continue;
+
+      const next = recomputeClock(clock, await this.timing(name), now);
+      if (next === clock) continue;
+
+      set[`clocks.${name}`] = next;
+      moved.push([name, clock, next]);
+    }
+
+    if (moved.length > 0) await this.deps.store.requests.updateOne({ _id: id }, { $set: set });
+    return moved;
+  }
+}

@@ -1,0 +1,127 @@
+import { expect } from 'chai';
+
+import { reconcile } from '../../../jobs/reconciler';
+import { deleteKeys, startTestDesk, type TestDesk } from '../../support/desk';
+import { staff, voiceCall } from '../../support/staff';
+
+describe('clock timers', () => {
+  let desk: TestDesk;
+
+  beforeEach(async () => {
+    // Monday 7 December 2026, 10:00 Astana.
+    desk = await startTestDesk({ now: '2026-12-07T10:00:00+05:00' });
+  });
+
+  afterEach(async () => {
+    await desk.close();
+  });
+
+  async function registered() {
+    const { id } = (await staff(desk.app, 'operator').post('/api/requests', voiceCall())).body;
+    await staff(desk.app, 'operator').post(`/api/requests/${id}/register`);
+    return id as string;
+  }
+
+  async function delayedJobIds(): Promise<string[]> {
+    const jobs = await desk.runtime.clockQueue.queue.getDelayed();
+    return jobs.map((j) => j.id!).sort();
+  }
+
+  it('arms a warning at 50 % and 80 % and the deadline, with ids naming the occurrence', async () => {
+    const id = await registered();
+
+    const ids = await delayedJobIds();
+    const analysis = ids.filter((j) => j.includes('-analysis-'));
+    const due = new Date('2026-12-08T10:00:00+05:00').getTime();
+    expect(analysis).to.deep.equal(
+      [`clock-${id}-analysis-1-breach100-${due}`, `clock-${id}-analysis-1-warning50-${due}`, `clock-${id}-analysis-1-warning80-${due}`].sort(),
+    );
+    // The registration clock stopped: its timers were removed.
+    expect(ids.filter((j) => j.includes('-registration-'))).to.deep.equal([]);
+  });
+
+  it('restores every timer after a flush and records a missed deadline at its true time', async () => {
+    const id = await registered();
+    const before = await delayedJobIds();
+
+    await deleteKeys(desk.runtime, `${desk.config.queuePrefix}:*`);
+    expect(await delayedJobIds()).to.deep.equal([]);
+
+    const restored = await reconcile(desk.runtime);
+    expect(restored.clocksArmed).to.equal(3);
+    expect(await delayedJobIds()).to.deep.equal(before);
+
+    // The worker was away for a day and a half.
+    await deleteKeys(desk.runtime, `${desk.config.queuePrefix}:*`);
+    desk.clock.set('2026-12-09T15:00:00+05:00');
+    const late = await reconcile(desk.runtime);
+
+    expect(late.clocksRecorded).to.equal(3);
+    const clock = (await staff(desk.app, 'operator').get(`/api/requests/${id}`)).body.clocks.analysis;
+    expect(clock).to.deep.include({
+      state: 'breached',
+      breachedAt: '2026-12-08T10:00:00+05:00',
+      // 50 % of 9 h 30 min after Monday 10:00 is 14:45; 80 % (7 h 36 min) is 17:36.
+      warnedAt: ['2026-12-07T14:45:00+05:00', '2026-12-07T17:36:00+05:00'],
+    });
+    expect((await reconcile(desk.runtime)).clocksRecorded).to.equal(0);
+  });
+
+  it('ignores a timer for a clock that has stopped or moved', async () => {
+    const id = await registered();
+    const stale = {
+      requestId: id,
+      clock: 'analysis',
+      occurrence: 1,
+      kind: 'breach' as const,
+      fraction: 1,
+      atMs: Date.parse('2026-12-09T10:00:00+05:00'),
+      dueAtMs: Date.parse('2026-12-09T10:00:00+05:00'),
+    };
+
+    expect(await desk.runtime.clocks.onTimer(stale)).to.equal('stale');
+    expect(await desk.runtime.clocks.onTimer({ ...stale, occurrence: 2 })).to.equal('stale');
+    const doc = await desk.runtime.store.requests.findById(id).lean();
+    expect(doc!.clocks.analysis.state).to.equal('running');
+  });
+
+  it('never lets a timer undo an operator step taken at the same moment', async () => {
+    const id = await registered();
+    const doc = await desk.runtime.store.requests.findById(id).lean();
+    const warning = {
+      requestId: id,
+      clock: 'analysis',
+      occurrence: 1,
+      kind: 'warning' as const,
+      fraction: 0.5,
+      atMs: Date.parse('2026-12-07T14:45:00+05:00'),
+      dueAtMs: doc!.clocks.analysis.dueAt.getTime(),
+    };
+
+    await Promise.all([
+      desk.runtime.clocks.onTimer(warning),
+      staff(desk.app, 'operator').post(`/api/requests/${id}/analysis`, { outcome: 'failure', findings: 'x' }),
+      desk.runtime.clocks.onTimer(warning),
+    ]);
+
+    const after = await desk.runtime.store.requests.findById(id).lean();
+    expect(after!.status).to.equal('analysing');
+    expect(after!.clocks.escalation.state).to.equal('running');
+    expect(after!.history.map((h) => h.action)).to.deep.equal(['receive', 'register', 'analysis-failure']);
+  });
+
+  it('moves running deadlines when a supervisor changes a calendar day', async () => {
+    const id = await registered();
+
+    await staff(desk.app, 'supervisor').put('/api/calendar/days/2026-12-08', {
+      working: false,
+      reason: 'Test transfer',
+    });
+
+    const view = (await staff(desk.app, 'operator').get(`/api/requests/${id}`)).body;
+    expect(view.clocks.analysis.dueAt).to.equal('2026-12-09T10:00:00+05:00');
+    const ids = await delayedJobIds();
+    expect(ids.some((j) => j.endsWith(`-${Date.parse('2026-12-09T10:00:00+05:00')}`))).to.equal(true);
+    expect(ids.some((j) => j.endsWith(`-${Date.parse('2026-12-08T10:00:00+05:00')}`))).to.equal(false);
+  });
+});
