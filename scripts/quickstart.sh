@@ -78,9 +78,35 @@ wait_for_health() {
   done
 }
 
+# Demo tokens and webhook secrets, made once per checkout and kept in .data;
+# whatever the environment already sets wins.
+ensure_dev_env() {
+  local file="$DATA/dev.env" name value
+  mkdir -p "$DATA"
+  if [ ! -f "$file" ]; then
+    (
+      umask 077
+      {
+        echo "API_TOKENS=supervisor:supervisor:$(secret),operator:operator:$(secret),admin:admin:$(secret)"
+        echo "TELEGRAM_WEBHOOK_SECRET=$(secret)"
+        echo "CHATBOT_WEBHOOK_SECRET=$(secret)"
+      } >"$file"
+    )
+    log "demo tokens written to .data/dev.env"
+  fi
+  while IFS='=' read -r name value; do
+    [ -n "${!name:-}" ] || export "$name=$value"
+  done <"$file"
+}
+
+secret() {
+  node -e 'console.log(require("crypto").randomBytes(18).toString("base64url"))'
+}
+
 refuse_if_running
 
 ensure_node_deps
+ensure_dev_env
 
 bash scripts/services.sh
 # shellcheck source=/dev/null

@@ -210,7 +210,7 @@ export class FakeSmtpServer {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
-      onRcptTo(address, _session, callback) {
+      onRcptTo(_address, _session, callback) {
         callback(fake!.takeRejection());
       },
       onData(stream, session, callback) {
