@@ -103,7 +103,8 @@ function logOutcome(runtime: NoticeBase, job: Job<NoticePayload>, result: Delive
 /** A notice failed for good must not be retried: BullMQ's UnrecoverableError says so. */
 function failure(runtime: NoticeBase, job: Job<NoticePayload>, err: unknown): Error {
   if (!(err instanceof NoticeAttemptError)) {
-    runtime.logger.warn({ err, jobId: job.id, noticeId: job.data.noticeId }, 'delivery interrupted');
+    const ids = { jobId: job.id, noticeId: job.data.noticeId };
+    runtime.logger.warn({ err, ...ids }, 'delivery interrupted');
     return err instanceof Error ? err : new Error(String(err));
   }
 

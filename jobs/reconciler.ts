@@ -1,4 +1,5 @@
 import { queuedRequests, releaseRequest } from '../src/desk/release-request';
+import { requeuePendingNotices } from '../src/notify/notices';
 import type { Runtime } from '../src/runtime';
 
 /**
@@ -14,6 +15,7 @@ export interface ReconcileResult {
   clocksArmed: number;
   requestsFollowed: number;
   outboxesFlushed: number;
+  noticesRequeued: number;
 }
 
 export async function reconcile(runtime: Runtime): Promise<ReconcileResult> {
@@ -26,6 +28,10 @@ export async function reconcile(runtime: Runtime): Promise<ReconcileResult> {
   }
 
   const outboxesFlushed = await runtime.outbox.flushAll();
+  const notices = await requeuePendingNotices(
+    { notices: runtime.store.notices, queue: runtime.noticeQueue },
+    runtime.now(),
+  );
 
   return {
     ...released,
@@ -33,6 +39,7 @@ export async function reconcile(runtime: Runtime): Promise<ReconcileResult> {
     clocksArmed: clocks.armed,
     requestsFollowed,
     outboxesFlushed,
+    noticesRequeued: notices.requeued,
   };
 }
 

@@ -1,9 +1,12 @@
 import type { Worker } from 'bullmq';
 
+import { noticeHooks } from '../src/desk/notice-hooks';
+import type { NoticeHooks } from '../src/notify/deliver';
 import { workerConnection } from '../src/queue/connection';
 import type { Runtime } from '../src/runtime';
 import { startReconciler } from './reconciler';
 import { startClockWorker } from './clock-worker';
+import { startNoticeWorker } from './notice-worker';
 import { startReleaseWorker } from './release-worker';
 
 /** Everything the worker process runs, startable in-process by tests. */
@@ -11,8 +14,17 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-export function startWorker(runtime: Runtime): RunningWorker {
+export interface WorkerOptions {
+  /** What the workflow does with a notice's outcome; the desk's own by default. */
+  noticeHooks?: NoticeHooks;
+}
+
+export function startWorker(runtime: Runtime, options: WorkerOptions = {}): RunningWorker {
   const connection = workerConnection(runtime.config.redisUrl);
+  const hooks =
+    options.noticeHooks ??
+    noticeHooks(runtime.operators, runtime.events, runtime.logger, runtime.now);
+  const notices = startNoticeWorker(runtime, connection, hooks);
   const workers: Worker[] = [
     startReleaseWorker(runtime, connection),
     startClockWorker(runtime, connection),
@@ -31,6 +43,7 @@ export function startWorker(runtime: Runtime): RunningWorker {
     async close() {
       stopReconciler();
       await Promise.all(workers.map((w) => w.close()));
+      await notices.close();
       connection.disconnect();
     },
   };

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
+import { CLOCK_NAMES, type ClockName } from './domain/workflow/clocks';
+
 /**
  * The one config loader. Order, last wins: `config/default.json`, then the
  * environment. The SLA policy is `config/sla-policy.json` unless `SLA_POLICY`
@@ -9,17 +11,7 @@ import { z } from 'zod';
  * nothing else in the desk reads `process.env`.
  */
 
-export const CLOCK_NAMES = [
-  'registration',
-  'analysis',
-  'escalation',
-  'refutationNotice',
-  'confirmationNotice',
-  'fixStart',
-  'fixNotice',
-] as const;
-
-export type ClockName = (typeof CLOCK_NAMES)[number];
+export { CLOCK_NAMES, type ClockName };
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm');
 

@@ -7,6 +7,7 @@ import {
 } from '../domain/calendar';
 import { ValidationError } from '../errors';
 import type { Models } from '../store';
+import type { Locks } from '../store/locks';
 
 /**
  * The contact center's working calendar as the desk sees it right now: the
@@ -38,7 +39,7 @@ export class CalendarService {
   private readonly listeners: Array<() => Promise<unknown>> = [];
 
   constructor(
-    private readonly models: Pick<Models, 'calendarDays'>,
+    private readonly models: Pick<Models, 'calendarDays'> & { leases: Locks },
     private readonly options: CalendarServiceOptions,
   ) {}
 
@@ -81,9 +82,14 @@ export class CalendarService {
     this.cached = { calendar, loadedAt: this.options.now().getTime() };
   }
 
-  /** Sets an override; the audit entry lands in the same atomic update. */
+  /** Sets an override; the audit entry lands in the same update, under the day's lease. */
   async setDay(change: DayChange, actor: string): Promise<void> {
     assertDate(change.date);
+    await this.models.leases.withLock(`calendar-day:${change.date}`, () => this.writeDay(change, actor));
+    await this.changed();
+  }
+
+  private async writeDay(change: DayChange, actor: string): Promise<void> {
     const previous = await this.models.calendarDays.findById(change.date).lean();
     const before = previous?.active ? { working: previous.working, reason: previous.reason } : null;
     const after = { working: change.working, reason: change.reason };
@@ -97,13 +103,20 @@ export class CalendarService {
       },
       { upsert: true },
     );
-
-    await this.changed();
   }
 
   /** Drops an override; returns false when the day had none. */
   async deleteDay(date: string, actor: string): Promise<boolean> {
     assertDate(date);
+    const dropped = await this.models.leases.withLock(`calendar-day:${date}`, () =>
+      this.dropDay(date, actor),
+    );
+
+    if (dropped) await this.changed();
+    return dropped;
+  }
+
+  private async dropDay(date: string, actor: string): Promise<boolean> {
     const previous = await this.models.calendarDays.findById(date).lean();
     if (!previous?.active) return false;
 
@@ -118,7 +131,6 @@ export class CalendarService {
       },
     );
 
-    await this.changed();
     return result.modifiedCount === 1;
   }
 

@@ -36,7 +36,10 @@ export interface DeliveryResult {
   notice: NoticeDoc | null;
 }
 
-export type DeliveryDeps = Pick<NoticeDeps, 'notices' | 'leases' | 'transports' | 'settings' | 'now'>;
+export type DeliveryDeps = Pick<
+  NoticeDeps,
+  'notices' | 'leases' | 'transports' | 'settings' | 'now'
+>;
 
 /**
  * Sends the notice unless it is settled. Throws `NoticeAttemptError` when
@@ -63,7 +66,8 @@ export async function deliverNotice(
       return { outcome: 'already-failed', notice: reported };
     }
 
-    const sending = await record(deps, notice, { status: 'sending', attempts: notice.attempts + 1 });
+    const attempts = notice.attempts + 1;
+    const sending = await record(deps, notice, { status: 'sending', attempts });
 
     try {
       await deps.transports[notice.channel].send({
@@ -77,7 +81,8 @@ export async function deliverNotice(
       return recordFailure(deps, sending, err, hooks);
     }
 
-    const sent = await record(deps, sending, { status: 'sent', sentAt: deps.now(), lastError: null });
+    const sentAt = deps.now();
+    const sent = await record(deps, sending, { status: 'sent', sentAt, lastError: null });
     const reported = await report(deps, sent, (n) => hooks.onDelivered(n));
     return { outcome: 'sent', notice: reported };
   });

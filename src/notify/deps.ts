@@ -45,17 +45,20 @@ export function createNoticeDeps(
 ): OwnedNoticeDeps {
   const { config, logger } = base;
   const settings = noticeSettings(overrides);
-  const ownQueue = base.noticeQueue
-    ? null
-    : new NoticeQueue(base.redis, config.queuePrefix, settings, (err) =>
-        logger.debug({ err }, 'notice queue connection error'),
-      );
-  const queue = base.noticeQueue ?? ownQueue!;
+  const queue =
+    base.noticeQueue ??
+    new NoticeQueue(base.redis, config.queuePrefix, settings, (err) =>
+      logger.debug({ err }, 'notice queue connection error'),
+    );
+  const ownsQueue = queue !== base.noticeQueue;
   const transports = createTransports(config, settings.requestTimeoutMs);
 
   return {
     notices: base.store.notices,
-    leases: new Locks(base.store.locks, { leaseMs: settings.leaseMs, waitMs: settings.leaseWaitMs }),
+    leases: new Locks(base.store.locks, {
+      leaseMs: settings.leaseMs,
+      waitMs: settings.leaseWaitMs,
+    }),
     queue,
     transports,
     templates: new NoticeTemplates(path.join(config.rootDir, 'views', 'notices'), config.zone),
@@ -63,7 +66,7 @@ export function createNoticeDeps(
     logger,
     now: base.now,
     async close() {
-      await ownQueue?.close();
+      if (ownsQueue) await queue.close();
       await closeTransports(transports);
     },
   };

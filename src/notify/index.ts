@@ -14,3 +14,4 @@ export {
   type QueueNoticesInput,
 } from './notices';
 export { formatNoticeInstant } from './templates';
+export { createNoticeQueuer, type NoticeQueuer } from './wiring';

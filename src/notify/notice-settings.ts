@@ -5,7 +5,7 @@
  * due; tests shrink every figure to milliseconds.
  */
 export interface NoticeSettings {
-  /** Transport calls per notice before it is failed for good; also the job's attempts. Default 6. */
+  /** Transport calls before a notice fails for good; also its job's attempts. Default 6. */
   attempts: number;
   /** BullMQ's exponential backoff base, ms: the n-th retry waits base × 2^(n-1). Default 10 000. */
   backoffMs: number;
@@ -17,13 +17,13 @@ export interface NoticeSettings {
    * lease, which the next delivery breaks after this long. Default 30 000.
    */
   leaseMs: number;
-  /** How long to give up waiting for a busy lease: > leaseMs, so a dead holder's lease is outwaited. */
+  /** Wait for a busy lease, ms; over leaseMs, to outwait a dead holder. Default 32 000. */
   leaseWaitMs: number;
   /** A failing notice is at risk with this little left before its deadline, ms. Default 600 000. */
   atRiskLeftMs: number;
   /** … or once this share of its window (creation → deadline) has passed. Default 0.5. */
   atRiskFraction: number;
-  /** How long queueing waits for Redis before leaving the notice to the reconciler, ms. Default 2 000. */
+  /** How long queueing waits for Redis before leaving it to the reconciler, ms. Default 2 000. */
   enqueueTimeoutMs: number;
 }
 

@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Store } from '../store';
-import type { RequestDoc } from '../store/request-model';
 import type { NoticeQueue } from './notice-queue';
 import { queueNotices, type QueueNoticesInput } from './notices';
 import { NoticeTemplates } from './templates';
@@ -21,7 +20,11 @@ export type NoticeRequest = QueueNoticesInput['request'];
 
 export type NoticePlanInput = Omit<QueueNoticesInput, 'request' | 'now'>;
 
-export type NoticeQueuer = (request: NoticeRequest, plan: NoticePlanInput, now: Date) => Promise<void>;
+export type NoticeQueuer = (
+  request: NoticeRequest,
+  plan: NoticePlanInput,
+  now: Date,
+) => Promise<void>;
 
 export interface NoticeQueuerDeps {
   config: Pick<Config, 'rootDir' | 'zone'>;
@@ -42,7 +45,7 @@ export function createNoticeQueuer(deps: NoticeQueuerDeps): NoticeQueuer {
     logger: deps.logger,
   };
 
-  return async (request: RequestDoc | NoticeRequest, plan: NoticePlanInput, now: Date) => {
+  return async (request, plan, now) => {
     await queueNotices(queueing, { request, ...plan, now });
   };
 }

@@ -1,5 +1,7 @@
 import { Schema, Types, type Connection, type Model } from 'mongoose';
 
+import { NOTICE_KINDS, type NoticeKind } from '../domain/workflow/notices';
+
 /**
  * The notices outbox (clause 15.4–15.5 and the registration, no-failure and
  * elimination notices of issue 3). A notice is written here first and only
@@ -10,15 +12,7 @@ import { Schema, Types, type Connection, type Model } from 'mongoose';
  * even on FerretDB (see `locks.ts`); every later change of a notice happens
  * under its lease, `notice:<id>`.
  */
-export const NOTICE_KINDS = [
-  'registration',
-  'no-failure',
-  'refutation',
-  'confirmation',
-  'elimination',
-] as const;
-
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export { NOTICE_KINDS, type NoticeKind };
 
 export const NOTICE_CHANNELS = ['telegram', 'chatbot', 'sms', 'email'] as const;
 

@@ -138,7 +138,9 @@ export class FakeHttpGateway {
   }
 
   private takeFailure(route: GatewayRoute): number | null {
-    const planned = this.failures.find((f) => f.left > 0 && (f.route === null || f.route === route));
+    const planned = this.failures.find(
+      (f) => f.left > 0 && (f.route === null || f.route === route),
+    );
     if (!planned) return null;
 
     planned.left -= 1;

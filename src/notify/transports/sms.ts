@@ -28,7 +28,6 @@ export function smsTransport(gatewayUrl: string | null, timeoutMs: number): Tran
  * may fix the environment and restart before the retries run out.
  */
 export function notConfigured(gateway: string, setting: string): DeliveryError {
-  return new DeliveryError('TRANSPORT_NOT_CONFIGURED', `${gateway} is not configured: set ${setting}`, {
-    retryable: true,
-  });
+  const message = `${gateway} is not configured: set ${setting}`;
+  return new DeliveryError('TRANSPORT_NOT_CONFIGURED', message, { retryable: true });
 }

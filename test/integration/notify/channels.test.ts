@@ -81,7 +81,7 @@ describe('notices through each channel', () => {
     );
   });
 
-  it('answers a chat-bot session on its callback, in Russian when the language is unknown', async () => {
+  it('answers a chat-bot session on its callback, in Russian for an unknown language', async () => {
     const request = await createRequest(desk, {
       channel: 'chatbot',
       contact: { chatbotSessionId: 'session-77', language: null },

@@ -94,8 +94,11 @@ describe('notice delivery', () => {
     it('stores one notice and delivers it once', async () => {
       const request = await createRequest(desk, { contact: { email: 'a@example.kz' } });
 
-      const [first, second] = await Promise.all([queue(request), queue(request)]);
-      expect(second.map((n) => String(n._id))).to.deep.equal(first.map((n) => String(n._id)));
+      const clicks = await Promise.all([1, 2, 3, 4, 5].map(() => queue(request)));
+      const first = clicks[0];
+      for (const click of clicks) {
+        expect(click.map((n) => String(n._id))).to.deep.equal(first.map((n) => String(n._id)));
+      }
       expect(await desk.runtime.store.notices.countDocuments()).to.equal(2);
       expect(await deps.queue.queue.getJobCounts('wait')).to.deep.equal({ wait: 2 });
 
