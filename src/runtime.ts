@@ -132,7 +132,7 @@ export async function openRuntime(
   const workflow = { store, clocks, outbox, events, logger, zone: config.zone, now };
   const steps = new RequestSteps(workflow);
   const incidents = new IncidentService({ ...workflow, steps });
-  const operators = new OperatorActions(store, steps, incidents, now, (request) =>
+  const operators = new OperatorActions(store, store.leases, steps, incidents, now, (request) =>
     new URL(`/status?number=${encodeURIComponent(request.number)}`, config.publicUrl).toString(),
   );
 

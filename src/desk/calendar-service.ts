@@ -90,6 +90,8 @@ export class CalendarService {
   }
 
   private async writeDay(change: DayChange, actor: string): Promise<void> {
+    await this.assertBuilds(change);
+
     const previous = await this.models.calendarDays.findById(change.date).lean();
     const before = previous?.active ? { working: previous.working, reason: previous.reason } : null;
     const after = { working: change.working, reason: change.reason };
@@ -103,6 +105,23 @@ export class CalendarService {
       },
       { upsert: true },
     );
+  }
+
+  /** A change the calendar itself refuses is refused before it is stored. */
+  private async assertBuilds(change: DayChange): Promise<void> {
+    const current = await this.contactCenter();
+    const overrides = await this.models.calendarDays.find({ active: true }).lean();
+    const others = overrides
+      .filter((o) => o._id !== change.date)
+      .map((o) => ({ date: o._id, working: o.working, reason: o.reason }));
+
+    new WorkingCalendar({
+      zone: current.zone,
+      openAt: current.openAt,
+      closeAt: current.closeAt,
+      days: this.options.baseDays,
+      overrides: [...others, change],
+    });
   }
 
   /** Drops an override; returns false when the day had none. */
@@ -144,8 +163,9 @@ export class CalendarService {
 function assertDate(date: string): void {
   const valid = DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`));
   const roundTrips = valid && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+  const inRange = date >= '2000-01-01' && date <= '2099-12-31';
 
-  if (!roundTrips) {
+  if (!roundTrips || !inRange) {
     throw new ValidationError('INVALID_DATE', `"${date}" is not a YYYY-MM-DD date`, 'date');
   }
 }

@@ -3,6 +3,7 @@ import type { ClockName } from '../domain/workflow/clocks';
 import type { NoticeKind } from '../domain/workflow/notices';
 import { NotFoundError } from '../errors';
 import type { Store } from '../store';
+import type { Locks } from '../store/locks';
 import type { RequestDoc } from '../store/request-model';
 import type { IncidentService } from './incident-service';
 import type { RequestSteps } from './workflow-service';
@@ -27,6 +28,7 @@ export interface DeliveredNotice {
 export class OperatorActions {
   constructor(
     private readonly store: Pick<Store, 'requests'>,
+    private readonly leases: Locks,
     private readonly steps: RequestSteps,
     private readonly incidents: IncidentService,
     private readonly now: () => Date,
@@ -82,6 +84,12 @@ export class OperatorActions {
 
   /** Clause 15.3: to the administrator, linked to a new or an open incident. */
   async escalate(id: string, actor: string, incidentId?: string): Promise<RequestDoc> {
+    // One escalation of a request at a time, so racing clicks open no
+    // incident that no request ends up linked to.
+    return this.leases.withLock(`escalate:${id}`, () => this.escalateOnce(id, actor, incidentId));
+  }
+
+  private async escalateOnce(id: string, actor: string, incidentId?: string) {
     const request = await this.load(id);
 
     // Checked before an incident is opened for a request that cannot go.

@@ -31,7 +31,7 @@ export function verifyChatbotSignature(
   header: string | undefined,
   secret: string,
 ): boolean {
-  if (!header || !header.startsWith('sha256=')) return false;
+  if (!header || !/^sha256=[0-9a-f]{64}$/i.test(header)) return false;
 
   const given = Buffer.from(header.slice('sha256='.length), 'hex');
   const expected = crypto.createHmac('sha256', secret).update(rawBody).digest();
@@ -48,7 +48,8 @@ export function parseChatbotMessage(body: unknown): InboundMessage {
 
   return {
     channel: 'chatbot',
-    messageKey: `chatbot:message:${message.messageId}`,
+    // The chat-bot numbers messages within a session, so the pair is the key.
+    messageKey: `chatbot:message:${message.sessionId}:${message.messageId}`,
     threadKey: `chatbot:session:${message.sessionId}`,
     sentAt: message.sentAt,
     text: message.text,

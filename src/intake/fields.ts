@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { parseInstant } from '../domain/calendar';
 import { parseIin, parseMobile } from '../domain/identifiers';
 import { ValidationError } from '../errors';
 
@@ -15,8 +16,18 @@ export function text(max: number) {
   return z.string().trim().max(max);
 }
 
+/** Characters that show nothing: a text made only of them is empty. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 export function requiredText(max: number) {
-  return z.string().trim().min(1, 'must not be empty').max(max);
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .refine((value) => value.replace(INVISIBLE, '').trim().length > 0, {
+      message: 'must not be empty',
+      params: { code: 'FIELD_EMPTY' },
+    });
 }
 
 export const iinField = z.string().transform((raw, ctx) => {
@@ -37,14 +48,32 @@ export const mobileField = z.string().transform((raw, ctx) => {
 
 export const emailField = z.string().trim().max(254).email('not an e-mail address');
 
+/** The instants the desk deals in; anything outside is a typo or an attack. */
+export const EARLIEST_INSTANT = Date.parse('2000-01-01T00:00:00Z');
+export const LATEST_INSTANT = Date.parse('2100-01-01T00:00:00Z');
+
+export function inDeskRange(at: Date): boolean {
+  const ms = at.getTime();
+  return ms >= EARLIEST_INSTANT && ms < LATEST_INSTANT;
+}
+
 /** An ISO 8601 instant with an explicit offset; a bare local time is ambiguous. */
 export const instantField = z
   .string()
   .max(40)
-  .refine((v) => /(Z|[+-]\d{2}:?\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), {
-    message: 'expected an ISO 8601 instant with an offset, e.g. 2026-12-04T18:45:00+05:00',
-  })
-  .transform((v) => new Date(v));
+  .transform((raw, ctx) => {
+    const at = parseInstant(raw);
+    if (at && inDeskRange(at)) return at;
+
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message:
+        'expected an ISO 8601 instant with an offset between 2000 and 2099, ' +
+        'e.g. 2026-12-04T18:45:00+05:00',
+      params: { code: 'INVALID_INSTANT' },
+    });
+    return z.NEVER;
+  });
 
 function issueCode(issue: z.ZodIssue): string {
   if (issue.code === z.ZodIssueCode.custom && typeof issue.params?.code === 'string') {
@@ -54,7 +83,9 @@ function issueCode(issue: z.ZodIssue): string {
     return issue.received === 'undefined' ? 'FIELD_REQUIRED' : 'FIELD_WRONG_TYPE';
   }
   if (issue.code === z.ZodIssueCode.too_big) return 'FIELD_TOO_LONG';
-  if (issue.code === z.ZodIssueCode.too_small) return 'FIELD_EMPTY';
+  if (issue.code === z.ZodIssueCode.too_small) {
+    return issue.type === 'string' || issue.type === 'array' ? 'FIELD_EMPTY' : 'FIELD_OUT_OF_RANGE';
+  }
   if (issue.code === z.ZodIssueCode.unrecognized_keys) return 'FIELD_UNKNOWN';
   if (issue.code === z.ZodIssueCode.invalid_enum_value) return 'FIELD_NOT_ALLOWED';
   return 'FIELD_INVALID';

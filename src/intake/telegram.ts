@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { parseMobile } from '../domain/identifiers';
 import type { Attachment } from '../store/request-model';
-import { parseBody } from './fields';
+import { EARLIEST_INSTANT, LATEST_INSTANT, parseBody } from './fields';
 import type { InboundMessage } from './receive-message';
 
 /**
@@ -24,7 +24,8 @@ const userSchema = z
 const messageSchema = z
   .object({
     message_id: z.number().int(),
-    date: z.number().int().nonnegative(),
+    // Unix seconds between 2000 and 2100; anything else is not a real message.
+    date: z.number().int().min(EARLIEST_INSTANT / 1000).max(LATEST_INSTANT / 1000),
     chat: z.object({ id: z.number().int(), type: z.string().max(32) }).passthrough(),
     from: userSchema.optional(),
     text: z.string().max(4096).optional(),

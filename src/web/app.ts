@@ -16,8 +16,9 @@ import { webhookRoutes } from './routes/webhooks';
 
 /** POST and PUT bodies of the staff API are JSON and nothing else. */
 function requireJson(req: Request, _res: Response, next: NextFunction) {
-  const hasBody = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH';
-  if (hasBody && req.get('content-length') !== '0' && !req.is('application/json')) {
+  const sendsBody = req.get('transfer-encoding') !== undefined ||
+    (req.get('content-length') ?? '0') !== '0';
+  if (sendsBody && !req.is('application/json')) {
     return next(new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'));
   }
   return next();
@@ -58,6 +59,7 @@ export function createApp(deps: WebDeps): express.Express {
   app.use(healthRoutes(deps));
 
   app.use('/webhooks', webhookRoutes(deps));
+  app.use('/webhooks', (req, _res, next) => next(new AppError(404, 'NOT_FOUND', `No route ${req.path}`)));
   app.use('/webhooks', apiErrorHandler(deps.logger));
 
   const api = express.Router();

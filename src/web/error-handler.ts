@@ -31,9 +31,19 @@ export function toAppError(err: unknown): AppError | null {
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new AppError(415, 'UNSUPPORTED_ENCODING', 'The body must be UTF-8 JSON');
+    case 'request.aborted':
+      return new AppError(400, 'REQUEST_ABORTED', 'The client stopped sending the body');
     default:
-      return null;
+      break;
   }
+
+  // express and body-parser mark what the client got wrong (a path that is
+  // not valid percent-encoding, a body that does not inflate) with a 4xx.
+  const status = parserError?.status ?? (parserError as { statusCode?: number })?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new AppError(status, 'BAD_REQUEST', 'The request is malformed');
+  }
+  return null;
 }
 
 export function errorBody(error: AppError) {

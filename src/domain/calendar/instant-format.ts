@@ -8,7 +8,7 @@ import { epochMsOf } from './instant';
  * an offset names different instants in different zones, so it is refused.
  */
 const ISO_INSTANT =
-  /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)$/;
+  /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4])(:?[0-5]\d)?)$/;
 
 /**
  * An instant as the zone's local time with its offset, to the second:

@@ -7,8 +7,8 @@ import type { Status } from './statuses';
  */
 export const REQUEST_ACTIONS = {
   register: { from: ['new'], to: 'registered' },
-  'analysis-failure': { from: ['registered', 'analysing'], to: 'analysing' },
-  'analysis-no-failure': { from: ['registered', 'analysing'], to: 'closed' },
+  'analysis-failure': { from: ['registered'], to: 'analysing' },
+  'analysis-no-failure': { from: ['registered'], to: 'closed' },
   escalate: { from: ['analysing'], to: 'escalated' },
   confirm: { from: ['escalated'], to: 'confirmed' },
   refute: { from: ['escalated'], to: 'refuted' },
@@ -58,7 +58,7 @@ export function nextStatus(action: RequestAction, status: string): Status {
   const allowed = allowedActions(status);
   throw new WorkflowError(
     'ACTION_NOT_ALLOWED',
-    `A request in status "${status}" cannot be ${PUBLIC_NAMES[action] ?? action}d` +
+    `A request in status "${status}" does not allow "${PUBLIC_NAMES[action] ?? action}"` +
       (allowed.length ? `; allowed: ${allowed.join(', ')}` : '; no action is allowed now'),
     allowed,
   );

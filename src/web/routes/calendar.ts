@@ -1,9 +1,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
 
-import { clockLengthMs, formatAstana, parseInstant } from '../../domain/calendar';
+import {
+  CalendarError,
+  clockLengthMs,
+  formatAstana,
+  parseInstant,
+} from '../../domain/calendar';
 import { AppError, ValidationError } from '../../errors';
-import { parseBody, requiredText } from '../../intake/fields';
+import { inDeskRange, parseBody, requiredText } from '../../intake/fields';
 import { requireRole } from '../auth';
 import type { WebDeps } from '../deps';
 
@@ -13,19 +18,44 @@ const dayChangeSchema = z
   .object({ working: z.boolean(), reason: requiredText(300) })
   .strict();
 
+/** The longest length `due` adds: a hundred working days covers every clause. */
+const MAX_DUE_MS = 100 * 9.5 * 3600 * 1000;
+
 function queryString(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value === '') {
+  if (value === undefined || value === '') {
     throw new ValidationError('FIELD_REQUIRED', `${field} is required`, field);
+  }
+  if (typeof value !== 'string') {
+    throw new ValidationError('FIELD_WRONG_TYPE', `${field} must be given once, as text`, field);
   }
   return value;
 }
 
+/** A real calendar date between 2000 and 2099, as the reviewed and seeded days allow. */
 function dateParam(value: unknown, field: string): string {
   const date = queryString(value, field);
-  if (!DATE.test(date)) {
-    throw new ValidationError('INVALID_DATE', `${field} must be a YYYY-MM-DD date`, field);
+  const parsed = new Date(`${date}T00:00:00Z`);
+  const real = DATE.test(date) && !Number.isNaN(parsed.getTime()) &&
+    parsed.toISOString().startsWith(date);
+
+  if (!real || date < '2000-01-01' || date > '2099-12-31') {
+    throw new ValidationError(
+      'INVALID_DATE',
+      `${field} must be a YYYY-MM-DD date between 2000 and 2099`,
+      field,
+    );
   }
   return date;
+}
+
+/** Calendar errors name the query field they came from. */
+function asField<T>(field: string, compute: () => T): T {
+  try {
+    return compute();
+  } catch (err) {
+    if (err instanceof CalendarError) throw new ValidationError(err.code, err.message, field);
+    throw err;
+  }
 }
 
 /**
@@ -41,7 +71,7 @@ export function calendarRoutes(deps: WebDeps): Router {
     const to = dateParam(req.query.to, 'to');
     const calendar = await calendars.contactCenter();
 
-    res.json(calendar.days(from, to));
+    res.json(asField('to', () => calendar.days(from, to)));
   });
 
   router.get('/days/:date/audit', async (req, res) => {
@@ -73,7 +103,7 @@ export function calendarRoutes(deps: WebDeps): Router {
   router.get('/due', async (req, res) => {
     const fromRaw = queryString(req.query.from, 'from');
     const from = parseInstant(fromRaw);
-    if (!from) {
+    if (!from || !inDeskRange(from)) {
       throw new ValidationError(
         'INVALID_INSTANT',
         'from must be an ISO 8601 instant with an offset, e.g. 2026-12-04T18:45:00+05:00',
@@ -83,7 +113,12 @@ export function calendarRoutes(deps: WebDeps): Router {
 
     const duration = queryString(req.query.duration, 'duration');
     const calendar = await calendars.contactCenter();
-    const lengthMs = clockLengthMs(duration, 'working', calendar.workingDayMs);
+    const lengthMs = asField('duration', () =>
+      clockLengthMs(duration, 'working', calendar.workingDayMs),
+    );
+    if (lengthMs > MAX_DUE_MS) {
+      throw new ValidationError('DURATION_TOO_LONG', 'duration is at most P100D', 'duration');
+    }
 
     res.json({
       from: formatAstana(from, config.zone),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isStatus, STATUSES } from '../../domain/workflow/statuses';
 import { allowedActions } from '../../domain/workflow/transitions';
 import { parseBody, requiredText } from '../../intake/fields';
-import { NotFoundError, ValidationError } from '../../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import { parseStaffRequest } from '../../intake/staff';
 import type { RequestDoc } from '../../store/request-model';
 import { requireRole } from '../auth';
@@ -54,6 +54,17 @@ export function requestRoutes(deps: WebDeps): Router {
     }
 
     const result = await deps.intake.receive(inbound);
+    const stored = result.request;
+    const differs =
+      stored.description !== inbound.description || stored.contact.phone !== inbound.contact.phone;
+    if (result.outcome === 'duplicate' && differs) {
+      throw new ConflictError(
+        'EXTERNAL_ID_CONFLICT',
+        `externalId ${inbound.externalId} belongs to request ${stored.number} with other data`,
+        { number: stored.number },
+      );
+    }
+
     const status = result.outcome === 'created' ? 201 : 200;
 
     res.status(status).json(requestView(result.request, config.zone));

@@ -89,7 +89,7 @@ describe('staff API: POST /api/requests', () => {
     ['an unknown channel', { ...call, channel: 'fax' }, 422, 'CHANNEL_UNKNOWN', 'channel'],
     ['a query operator for a string', { ...call, description: { $ne: null } }, 422, 'FIELD_WRONG_TYPE', 'description'],
     ['an unknown field', { ...call, status: 'closed' }, 422, 'FIELD_UNKNOWN', 'status'],
-    ['a receivedAt without offset', { ...call, receivedAt: '2026-12-03T10:00:00' }, 422, 'FIELD_INVALID', 'receivedAt'],
+    ['a receivedAt without offset', { ...call, receivedAt: '2026-12-03T10:00:00' }, 422, 'INVALID_INSTANT', 'receivedAt'],
     ['a receivedAt in the future', { ...call, receivedAt: '2026-12-04T10:00:00+05:00' }, 422, 'RECEIVED_AT_IN_FUTURE', 'receivedAt'],
     ['a body that is not an object', [call], 422, 'FIELD_WRONG_TYPE', undefined],
     ['invalid JSON', '{"channel": "voice",', 400, 'INVALID_JSON', undefined],

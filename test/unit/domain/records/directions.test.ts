@@ -1,6 +1,9 @@
 import { expect } from 'chai';
 
-import defaultTableFile from '../../../../config/oked-directions.json';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { findRootDir } from '../../../../src/config';
 import {
   deriveDirections,
   okedInClass,
@@ -9,7 +12,8 @@ import {
 } from '../../../../src/domain/records';
 
 function loadDefaultTable(): DirectionTable {
-  const parsed = parseDirectionTable(defaultTableFile);
+  const file = path.join(findRootDir(), 'config', 'oked-directions.json');
+  const parsed = parseDirectionTable(JSON.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.ok) throw new Error(`default table invalid: ${JSON.stringify(parsed.errors)}`);
   return parsed.value;
 }
