@@ -72,19 +72,45 @@ async function main(): Promise<void> {
     phone: '87471234567',
   });
 
-  const operator = config.apiTokens.find((t) => t.role === 'operator' || t.role === 'supervisor');
-  if (operator) {
-    await post(
-      '/api/requests',
-      {
-        channel: 'voice',
-        externalId: `demo-call-${day}`,
-        contact: { name: 'Ахметов Нұрлан', phone: '+7 705 111 22 33', language: 'kk' },
-        description: 'Қоңырау: санаторий жолдамасын таңдағанда портал қате береді',
-      },
-      { authorization: `Bearer ${operator.secret}` },
-    );
-  }
+  const operator = config.apiTokens.find((t) => t.role === 'operator') ?? config.apiTokens[0];
+  if (!operator) return;
+
+  const auth = { authorization: `Bearer ${operator.secret}` };
+  await post(
+    '/api/requests',
+    {
+      channel: 'voice',
+      externalId: `demo-call-${day}`,
+      ...(await lastWorkingMoment(auth)),
+      contact: { name: 'Ахметов Нұрлан', phone: '+7 705 111 22 33', language: 'kk' },
+      description: 'Қоңырау: санаторий жолдамасын таңдағанда портал қате береді',
+    },
+    auth,
+  );
+}
+
+/**
+ * Off hours every new request waits for the opening, so the demo's call is
+ * dated 18:00 of the last working day: there is always one request that can
+ * be carried through the workflow at once.
+ */
+async function lastWorkingMoment(auth: Record<string, string>) {
+  const from = now.minus({ days: 14 }).toISODate();
+  const res = await fetch(`${base}/api/calendar/days?from=${from}&to=${now.toISODate()}`, {
+    headers: auth,
+  });
+  const days = (await res.json()) as Array<{ date: string; working: boolean }>;
+  const today = days.at(-1);
+  const minutes = now.hour * 60 + now.minute;
+
+  if (today?.working && minutes >= 9 * 60 && minutes < 18 * 60 + 30) return {};
+
+  const last = days
+    .filter((d) => d.working)
+    .map((d) => DateTime.fromISO(`${d.date}T18:00`, { zone: config.zone }))
+    .filter((at) => at < now)
+    .at(-1);
+  return last ? { receivedAt: last.toISO({ suppressMilliseconds: true }) } : {};
 }
 
 main().catch((err) => {

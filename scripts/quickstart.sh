@@ -35,9 +35,9 @@ refuse_if_running() {
   done
 }
 
-# Starts `node $2` in the background as $1, logging to .data/$1.log.
+# Starts `node $2 [$3]` in the background as $1, logging to .data/$1.log.
 start_app() {
-  node "$2" >"$DATA/$1.log" 2>&1 &
+  node "$2" ${3:+"$3"} >"$DATA/$1.log" 2>&1 &
   echo $! >"$DATA/$1.pid"
   log "$1 started (pid $!), log in .data/$1.log"
 }
@@ -46,7 +46,7 @@ start_app() {
 stop_apps() {
   local name pid
   trap - INT TERM EXIT
-  for name in web worker; do
+  for name in web worker gateway; do
     pid="$(cat "$DATA/$name.pid" 2>/dev/null || true)"
     [ -n "$pid" ] || continue
     kill "$pid" 2>/dev/null || true
@@ -103,6 +103,19 @@ secret() {
   node -e 'console.log(require("crypto").randomBytes(18).toString("base64url"))'
 }
 
+# Notices need somewhere to go: unless real transports are configured, a
+# local stand-in answers as the SMS gateway, Telegram and the chat-bot do and
+# prints each notice to .data/gateway.log.
+start_dev_gateway() {
+  local url="http://127.0.0.1:${DEV_GATEWAY_PORT:-3099}"
+  if [ -n "${SMS_GATEWAY_URL:-}${TELEGRAM_API_URL:-}${CHATBOT_CALLBACK_URL:-}" ]; then
+    return 0
+  fi
+  start_app gateway "dist/scripts/dev-gateway.js" "${DEV_GATEWAY_PORT:-3099}"
+  export SMS_GATEWAY_URL="$url/sms" CHATBOT_CALLBACK_URL="$url/chatbot"
+  export TELEGRAM_API_URL="$url" TELEGRAM_BOT_TOKEN="${TELEGRAM_BOT_TOKEN:-dev}"
+}
+
 refuse_if_running
 
 ensure_node_deps
@@ -116,6 +129,7 @@ npm run build
 
 trap 'stop_apps; exit 130' INT TERM
 trap stop_apps EXIT
+start_dev_gateway
 start_app web dist/src/web/main.js
 start_app worker dist/jobs/main.js
 

@@ -110,19 +110,19 @@ export async function openRuntime(
     refreshMs: config.calendarRefreshSeconds * 1000,
     now,
   });
+  const clockQueue = new ClockQueue(redis, config.queuePrefix);
+  const clocks = new ClockService({ config, store, calendars, clockQueue, events, logger, now });
   const intake = new IntakeService({
     config,
     models: store,
     leases: store.leases,
     calendars,
+    clocks,
     releases,
     events,
     logger,
     now,
   });
-
-  const clockQueue = new ClockQueue(redis, config.queuePrefix);
-  const clocks = new ClockService({ config, store, calendars, clockQueue, events, logger, now });
   calendars.onChange(() => clocks.recomputeDeadlines());
 
   const noticeQueue = new NoticeQueue(redis, config.queuePrefix);

@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import { clockLengthMs } from '../domain/calendar';
 import type { CalendarService } from '../desk/calendar-service';
+import type { ClockService } from '../desk/clock-service';
 import type { Logger } from '../logger';
 import type { EventPublisher } from '../queue/event-bus';
 import type { ReleaseQueue } from '../queue/release-queue';
@@ -19,6 +20,7 @@ export interface IntakeServiceDeps {
   models: Pick<Models, 'requests' | 'counters' | 'threads'>;
   leases: Locks;
   calendars: CalendarService;
+  clocks: Pick<ClockService, 'arm'>;
   releases: Pick<ReleaseQueue, 'schedule'>;
   events: EventPublisher;
   logger: Logger;
@@ -66,6 +68,7 @@ export class IntakeService {
       }
     }
 
+    await this.deps.clocks.arm(String(request._id), 'registration', request.clocks.registration);
     await this.announce('request.created', result);
   }
 

@@ -76,7 +76,7 @@ export function parseStaffRequest(body: unknown, actor: string): StaffIntake {
         language: input.contact.language ?? null,
       },
       externalId: input.externalId ?? null,
-      actor: `staff:${actor}`,
+      actor,
     },
   };
 }

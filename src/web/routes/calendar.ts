@@ -101,7 +101,8 @@ export function calendarRoutes(deps: WebDeps): Router {
   });
 
   router.get('/due', async (req, res) => {
-    const fromRaw = queryString(req.query.from, 'from');
+    // An unencoded '+05:00' in a query string arrives as ' 05:00'.
+    const fromRaw = queryString(req.query.from, 'from').replace(/ (\d{2}(:?\d{2})?)$/, '+$1');
     const from = parseInstant(fromRaw);
     if (!from || !inDeskRange(from)) {
       throw new ValidationError(

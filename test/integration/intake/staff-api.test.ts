@@ -45,7 +45,7 @@ describe('staff API: POST /api/requests', () => {
       dueAt: '2026-12-03T13:15:00+05:00',
       state: 'running',
     });
-    expect(res.body.history[0]).to.include({ actor: 'staff:operator-1', toStatus: 'new' });
+    expect(res.body.history[0]).to.include({ actor: 'operator-1', toStatus: 'new' });
   });
 
   it('uses an earlier receivedAt, and a repeated externalId finds the first request', async () => {

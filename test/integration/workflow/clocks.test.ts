@@ -40,6 +40,19 @@ describe('clock timers', () => {
     expect(ids.filter((j) => j.includes('-registration-'))).to.deep.equal([]);
   });
 
+  it('arms the registration clock the moment a request arrives', async () => {
+    const { id } = (await staff(desk.app, 'operator').post('/api/requests', voiceCall())).body;
+
+    const due = Date.parse('2026-12-07T13:00:00+05:00');
+    expect((await delayedJobIds()).filter((j) => j.includes('-registration-'))).to.deep.equal(
+      [
+        `clock-${id}-registration-1-breach100-${due}`,
+        `clock-${id}-registration-1-warning50-${due}`,
+        `clock-${id}-registration-1-warning80-${due}`,
+      ].sort(),
+    );
+  });
+
   it('restores every timer after a flush and records a missed deadline at its true time', async () => {
     const id = await registered();
     const before = await delayedJobIds();
