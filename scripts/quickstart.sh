@@ -90,10 +90,14 @@ ensure_dev_env() {
         echo "API_TOKENS=supervisor:supervisor:$(secret),operator:operator:$(secret),admin:admin:$(secret)"
         echo "TELEGRAM_WEBHOOK_SECRET=$(secret)"
         echo "CHATBOT_WEBHOOK_SECRET=$(secret)"
+        echo "DEMO_SUPERVISOR_PASSWORD=$(secret)"
       } >"$file"
     )
     log "demo tokens written to .data/dev.env"
   fi
+  # Files written before the demo account existed lack its password.
+  grep -q '^DEMO_SUPERVISOR_PASSWORD=' "$file" ||
+    echo "DEMO_SUPERVISOR_PASSWORD=$(secret)" >>"$file"
   while IFS='=' read -r name value; do
     [ -n "${!name:-}" ] || export "$name=$value"
   done <"$file"
@@ -134,6 +138,11 @@ start_app web dist/src/web/main.js
 start_app worker dist/jobs/main.js
 
 wait_for_health
+
+# A staff account to sign in with at /login; created once, kept thereafter.
+node dist/scripts/create-supervisor.js supervisor "$DEMO_SUPERVISOR_PASSWORD" >/dev/null 2>&1 ||
+  true
+log "sign in at $URL/login as supervisor, password in .data/dev.env"
 
 if [ -f dist/scripts/demo.js ]; then
   log "loading demo data (dist/scripts/demo.js)"

@@ -18,7 +18,9 @@ import { producerConnection } from './queue/connection';
 import { RedisEventPublisher, type EventPublisher } from './queue/event-bus';
 import { ClockQueue } from './queue/clock-queue';
 import { ReleaseQueue } from './queue/release-queue';
+import { createRecords, type Records } from './records';
 import { openStore, type Store } from './store';
+import { siteSecret, StatusCodes } from './store/site-secrets';
 
 /**
  * The services a process is built from, made once at start and shared by
@@ -41,6 +43,10 @@ export interface Runtime {
   steps: RequestSteps;
   incidents: IncidentService;
   operators: OperatorActions;
+  records: Records;
+  /** Shared by every web process: the session signing key and participants' status codes. */
+  sessionKey: string;
+  statusCodes: StatusCodes;
   now: () => Date;
   close(): Promise<void>;
 }
@@ -95,6 +101,8 @@ export async function openRuntime(
   assertTimeZoneData(runtimeTzVersion(), config.zone);
 
   const store = await openStore(config.mongodbUri);
+  const sessionKey = await siteSecret(store.siteSecrets, 'session');
+  const statusCodes = new StatusCodes(await siteSecret(store.siteSecrets, 'status-code'));
   const redis = producerConnection(config.redisUrl);
   redis.on('error', (err) => logger.debug({ err }, 'redis connection error'));
   await untilReady(redis, REDIS_READY_WAIT_MS);
@@ -132,9 +140,15 @@ export async function openRuntime(
   const workflow = { store, clocks, outbox, events, logger, zone: config.zone, now };
   const steps = new RequestSteps(workflow);
   const incidents = new IncidentService({ ...workflow, steps });
-  const operators = new OperatorActions(store, store.leases, steps, incidents, now, (request) =>
-    new URL(`/status?number=${encodeURIComponent(request.number)}`, config.publicUrl).toString(),
-  );
+  // The registration notice's link opens the participant's status page directly.
+  const operators = new OperatorActions(store, store.leases, steps, incidents, now, (request) => {
+    const url = new URL('/status', config.publicUrl);
+    url.searchParams.set('number', request.number);
+    url.searchParams.set('code', statusCodes.codeFor(String(request._id)));
+    return url.toString();
+  });
+
+  const records = createRecords({ store, now, rootDir: config.rootDir });
 
   return {
     config,
@@ -152,6 +166,9 @@ export async function openRuntime(
     steps,
     incidents,
     operators,
+    records,
+    sessionKey,
+    statusCodes,
     now,
     async close() {
       await releases.close();

@@ -18,6 +18,15 @@ const TARGET_RATIO = 10;
 /** The peer's holidays cover every input and the spans after them. */
 const DAYS_FROM = '2023-12-01';
 const DAYS_TO = '2028-03-31';
+/** The calendar lists at most ~3 years at once; ask year by year. */
+const RANGES = [
+  [DAYS_FROM, '2023-12-31'],
+  ['2024-01-01', '2024-12-31'],
+  ['2025-01-01', '2025-12-31'],
+  ['2026-01-01', '2026-12-31'],
+  ['2027-01-01', '2027-12-31'],
+  ['2028-01-01', DAYS_TO],
+];
 
 function assertZone(): void {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -28,8 +37,10 @@ function splitDays(calendar: WorkingCalendar) {
   const holidays: string[] = [];
   const workedWeekend: string[] = [];
 
-  for (const day of calendar.days(DAYS_FROM, DAYS_TO)) {
-    const weekend = weekdayOf(parseIsoDate(day.date)!) >= 6;
+  const all = RANGES.flatMap(([from, to]) => calendar.days(from, to));
+  for (const day of all) {
+    const weekday = weekdayOf(parseIsoDate(day.date)!);
+    const weekend = weekday === 0 || weekday === 6;
     if (!weekend && !day.working) holidays.push(day.date);
     if (weekend && day.working) workedWeekend.push(day.date);
   }
@@ -48,7 +59,11 @@ function differences(inputs: Inputs, desk: SideRun, peer: SideRun, worked: strin
         argument: `${inputs.minutes[i]} min`,
         desk: astana(desk.added[i]),
         peer: astana(peer.added[i]),
-        workedWeekendDays: workedWeekendDaysIn(from, Math.max(desk.added[i], peer.added[i]), worked),
+        workedWeekendDays: workedWeekendDaysIn(
+          from,
+          Math.max(desk.added[i], peer.added[i]),
+          worked,
+        ),
       });
     }
     if (desk.measured[i] !== peer.measured[i]) {
@@ -74,13 +89,16 @@ runSuite(async (options) => {
   const count = numberOption(options, 'inputs', 1_000_000);
   const config = loadConfig({});
   const { openAt, closeAt } = config.slaPolicy.contactCenter;
-  const calendar = new WorkingCalendar({ zone: ZONE, openAt, closeAt, days: loadBaseDays(config.rootDir) });
+  const days = loadBaseDays(config.rootDir);
+  const calendar = new WorkingCalendar({ zone: ZONE, openAt, closeAt, days });
   const { holidays, workedWeekend } = splitDays(calendar);
   const peerCalendar = createPeer(openAt, closeAt, holidays);
 
   const desk: Side = {
-    add: (fromMs, minutes) => calendar.addWorkingTime(new Date(fromMs), minutes * MINUTE_MS).getTime(),
-    between: (fromMs, toMs) => calendar.workingTimeBetween(new Date(fromMs), new Date(toMs)) / MINUTE_MS,
+    add: (fromMs, minutes) =>
+      calendar.addWorkingTime(new Date(fromMs), minutes * MINUTE_MS).getTime(),
+    between: (fromMs, toMs) =>
+      calendar.workingTimeBetween(new Date(fromMs), new Date(toMs)) / MINUTE_MS,
   };
   const peer: Side = { add: peerCalendar.addMinutes, between: peerCalendar.minutesBetween };
 
@@ -104,18 +122,41 @@ runSuite(async (options) => {
   const betweenRatio = round(rates.deskBetweenPerS / rates.peerBetweenPerS);
 
   const figures: Figure[] = [
-    { name: 'add: desk / peer ops/s', value: `${rates.deskAddPerS} / ${rates.peerAddPerS} (${addRatio}×)`, target: `≥ ${TARGET_RATIO}×`, met: addRatio >= TARGET_RATIO },
-    { name: 'between: desk / peer ops/s', value: `${rates.deskBetweenPerS} / ${rates.peerBetweenPerS} (${betweenRatio}×)`, target: `≥ ${TARGET_RATIO}×`, met: betweenRatio >= TARGET_RATIO },
-    { name: 'differing answers', value: String(expressible.length), target: '0', met: expressible.length === 0 },
-    { name: 'differing, peer cannot express', value: `${inexpressible.length} (${Object.keys(byDay(inexpressible)).join(', ') || 'none'})`, met: null },
+    {
+      name: 'add: desk / peer ops/s',
+      value: `${rates.deskAddPerS} / ${rates.peerAddPerS} (${addRatio}×)`,
+      target: `≥ ${TARGET_RATIO}×`,
+      met: addRatio >= TARGET_RATIO,
+    },
+    {
+      name: 'between: desk / peer ops/s',
+      value: `${rates.deskBetweenPerS} / ${rates.peerBetweenPerS} (${betweenRatio}×)`,
+      target: `≥ ${TARGET_RATIO}×`,
+      met: betweenRatio >= TARGET_RATIO,
+    },
+    {
+      name: 'differing answers',
+      value: String(expressible.length),
+      target: '0',
+      met: expressible.length === 0,
+    },
+    {
+      name: 'differing, peer cannot express',
+      value: `${inexpressible.length} (${Object.keys(byDay(inexpressible)).join(', ') || 'none'})`,
+      met: null,
+    },
   ];
 
   return {
     suite: 'arithmetic',
     figures,
     notes: [
-      `${count} random minute-aligned inputs over 2024–2027 (seed 20261204): add 1 min to 10 working days; measure between instants up to 21 days apart.`,
-      `Peer: dayjs-business-time 1.0.4 with Monday–Friday ${openAt}–${closeAt} and the desk's ${holidays.length} weekday days off from ${DAYS_FROM} to ${DAYS_TO}; it cannot express worked weekend days (${workedWeekend.join(', ') || 'none'}).`,
+      `${count} random minute-aligned inputs over 2024–2027 (seed 20261204): add 1 min ` +
+        'to 10 working days; measure between instants up to 21 days apart. Both sides ' +
+        'run in alternating chunks of 10,000 in one process.',
+      `Peer: dayjs-business-time 1.0.4 with Monday–Friday ${openAt}–${closeAt} and the ` +
+        `desk's ${holidays.length} weekday days off from ${DAYS_FROM} to ${DAYS_TO}; it ` +
+        `cannot express worked weekend days (${workedWeekend.join(', ') || 'none'}).`,
     ],
     details: {
       inputs: count,

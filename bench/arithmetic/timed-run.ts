@@ -20,7 +20,12 @@ export interface SideRun {
 const CHUNK = 10_000;
 
 function emptyRun(count: number): SideRun {
-  return { addMs: 0, betweenMs: 0, added: new Float64Array(count), measured: new Float64Array(count) };
+  return {
+    addMs: 0,
+    betweenMs: 0,
+    added: new Float64Array(count),
+    measured: new Float64Array(count),
+  };
 }
 
 function runChunk(side: Side, inputs: Inputs, run: SideRun, start: number, end: number): void {

@@ -63,7 +63,22 @@ export async function deleteKeys(url: string, prefix: string): Promise<number> {
   return deleted;
 }
 
+/** A drop on a loaded FerretDB can take minutes; the figures must not wait for it forever. */
+const CLEANUP_WAIT_MS = 180_000;
+
+function within(ms: number, work: Promise<unknown>, what: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      process.stderr.write(`bench: ${what} still running after ${ms} ms; left to finish\n`);
+      resolve();
+    }, ms);
+  });
+  const done = work.then(() => undefined, () => undefined);
+  return Promise.race([done, late]).finally(() => clearTimeout(timer));
+}
+
 export async function cleanUp(uri: string, redisUrl: string, prefix: string): Promise<void> {
-  await dropDatabase(uri).catch(() => undefined);
-  await deleteKeys(redisUrl, prefix).catch(() => undefined);
+  await within(CLEANUP_WAIT_MS, deleteKeys(redisUrl, prefix), `deleting keys ${prefix}:*`);
+  await within(CLEANUP_WAIT_MS, dropDatabase(uri), `dropping ${uri}`);
 }

@@ -24,7 +24,9 @@ export interface SuiteResult {
 
 export type SuiteOptions = Record<string, number | string | boolean | undefined>;
 
-export type SuiteBody = (options: SuiteOptions) => Promise<Omit<SuiteResult, 'startedAt' | 'finishedAt'>>;
+export type SuiteOutcome = Omit<SuiteResult, 'startedAt' | 'finishedAt'>;
+
+export type SuiteBody = (options: SuiteOptions) => Promise<SuiteOutcome>;
 
 /** The main of a suite's process: options from argv[2], result to the file in argv[3]. */
 export function runSuite(body: SuiteBody): void {

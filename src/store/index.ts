@@ -2,11 +2,19 @@ import mongoose, { type Connection } from 'mongoose';
 
 import { calendarDayModel } from './calendar-days';
 import { counterModel } from './counters';
+import { fingerprintModel, fingerprintProbeModel } from './fingerprint-model';
 import { incidentModel } from './incident-model';
 import { lockModel, Locks } from './locks';
 import { noticeModel } from './notice-model';
+import { okedTableModel } from './oked-table-model';
+import { participantModel } from './participant-model';
+import { recordAccessModel } from './record-access-model';
+import { portalNoticeModel } from './portal-notice-model';
 import { requestModel } from './request-model';
+import { supplierModel } from './supplier-model';
+import { siteSecretModel } from './site-secrets';
 import { threadModel } from './threads';
+import { userModel } from './user-model';
 
 /**
  * The desk's MongoDB: one connection and the models bound to it. Each
@@ -22,6 +30,15 @@ export function bindModels(conn: Connection) {
     calendarDays: calendarDayModel(conn),
     locks: lockModel(conn),
     notices: noticeModel(conn),
+    participants: participantModel(conn),
+    suppliers: supplierModel(conn),
+    recordAccess: recordAccessModel(conn),
+    okedTable: okedTableModel(conn),
+    fingerprints: fingerprintModel(conn),
+    fingerprintProbes: fingerprintProbeModel(conn),
+    users: userModel(conn),
+    portalNotices: portalNoticeModel(conn),
+    siteSecrets: siteSecretModel(conn),
   };
 }
 

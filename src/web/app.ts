@@ -1,17 +1,23 @@
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { engine } from 'express-handlebars';
-import helmet from 'helmet';
 
 import { AppError } from '../errors';
-import { bearerAuth } from './auth';
 import type { WebDeps } from './deps';
-import { apiErrorHandler, toAppError } from './error-handler';
+import { apiErrorHandler } from './error-handler';
+import { viewHelpers } from './pages/view-helpers';
+import { securityHeaders } from './pages/security-headers';
+import { createSite } from './pages/site';
 import { calendarRoutes } from './routes/calendar';
 import { healthRoutes } from './routes/health';
+import { importRoutes } from './routes/imports';
 import { incidentRoutes } from './routes/incidents';
+import { okedDirectionRoutes } from './routes/oked-directions';
 import { pageRoutes } from './routes/pages';
+import { participantRoutes } from './routes/participants';
+import { requestParticipantRoutes } from './routes/request-participant';
 import { requestRoutes } from './routes/requests';
+import { supplierRoutes } from './routes/suppliers';
 import { webhookRoutes } from './routes/webhooks';
 
 /** POST and PUT bodies of the staff API are JSON and nothing else. */
@@ -22,20 +28,6 @@ function requireJson(req: Request, _res: Response, next: NextFunction) {
     return next(new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'));
   }
   return next();
-}
-
-function pageErrorHandler(deps: WebDeps) {
-  return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const known = toAppError(err);
-    if (!known) deps.logger.error({ err, method: req.method, path: req.path }, 'page failed');
-
-    const status = known?.status ?? 500;
-    res.status(status).render('error', {
-      title: 'Error',
-      heading: status === 404 ? 'Page not found' : 'Something went wrong',
-      message: known?.message ?? 'The desk could not show this page. Please try again.',
-    });
-  };
 }
 
 export function createApp(deps: WebDeps): express.Express {
@@ -49,12 +41,13 @@ export function createApp(deps: WebDeps): express.Express {
     layoutsDir: path.join(root, 'views', 'layouts'),
     partialsDir: path.join(root, 'views', 'partials'),
     defaultLayout: 'main',
-    helpers: { eq: (a: unknown, b: unknown) => a === b },
+    helpers: viewHelpers,
   }));
   app.set('view engine', 'hbs');
   app.set('views', path.join(root, 'views'));
 
-  app.use(helmet());
+  const site = createSite(deps);
+  app.use(securityHeaders(new URL(deps.config.publicUrl).protocol === 'https:'));
   app.use('/static', express.static(path.join(root, 'public'), { maxAge: '1h' }));
   app.use(healthRoutes(deps));
 
@@ -63,19 +56,28 @@ export function createApp(deps: WebDeps): express.Express {
   app.use('/webhooks', apiErrorHandler(deps.logger));
 
   const api = express.Router();
-  api.use(bearerAuth(deps.config.apiTokens));
+  // A bearer token or a signed-in person's session (with its CSRF header).
+  api.use(site.apiAuth);
+  // Gateway batches stream their own JSON Lines or CSV bodies (issue 5).
+  api.use('/imports', importRoutes(deps));
   api.use(requireJson);
   api.use(express.json({ limit: deps.config.bodyLimit, strict: true }));
   api.use('/calendar', calendarRoutes(deps));
   api.use('/requests', requestRoutes(deps));
   api.use('/incidents', incidentRoutes(deps));
+  api.use('/requests', requestParticipantRoutes(deps));
+  api.use('/participants', participantRoutes(deps));
+  api.use('/suppliers', supplierRoutes(deps));
+  api.use('/oked-directions', okedDirectionRoutes(deps));
   api.use((req, _res, next) => next(new AppError(404, 'NOT_FOUND', `No route ${req.path}`)));
   api.use(apiErrorHandler(deps.logger));
   app.use('/api', api);
 
+  app.use(site.context);
   app.use(pageRoutes(deps));
+  app.use(site.pages);
   app.use((_req, _res, next) => next(new AppError(404, 'NOT_FOUND', 'No such page')));
-  app.use(pageErrorHandler(deps));
+  app.use(site.errors);
 
   return app;
 }

@@ -4,6 +4,7 @@ import { configFromProcess } from '../config';
 import { createLogger } from '../logger';
 import { openRuntime } from '../runtime';
 import { createApp } from './app';
+import { startLive } from './live/live-server';
 
 /** The web process: staff API, webhooks and pages. */
 async function main(): Promise<void> {
@@ -13,11 +14,12 @@ async function main(): Promise<void> {
 
   const app = createApp(runtime);
   const server = http.createServer(app);
+  const live = await startLive(server, runtime);
   server.listen(config.port, () => logger.info({ port: config.port }, 'web listening'));
 
   const stop = async (signal: string) => {
     logger.info({ signal }, 'web stopping');
-    server.close();
+    await live.close();
     await runtime.close();
     process.exit(0);
   };

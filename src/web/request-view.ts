@@ -1,4 +1,5 @@
 import { formatAstana } from '../domain/calendar';
+import { maskIin } from '../domain/identifiers';
 import type { ClockRecord, RequestDoc } from '../store/request-model';
 
 /**
@@ -41,6 +42,8 @@ export function requestView(doc: RequestDoc, zone: string) {
     description: doc.description,
     externalId: doc.externalId,
     incidentId: doc.incidentId ? String(doc.incidentId) : null,
+    // The matched participant, masked as in lists; the full record needs a reason.
+    participant: doc.participantIin ? { iin: maskIin(doc.participantIin) } : null,
     assignee: doc.assignee,
     messages: doc.messages.map((m) => ({
       at: instantView(m.at, zone),

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 
 import { formatAstana } from '../../domain/calendar';
 import type { WebDeps } from '../deps';
+import { requireArea } from '../session/access';
 
 /** Instants on pages read as people write them in Kazakhstan: `04.12.2026 18:45`. */
 export function displayTime(at: Date | null | undefined, zone: string): string {
@@ -10,12 +11,15 @@ export function displayTime(at: Date | null | undefined, zone: string): string {
   return DateTime.fromJSDate(new Date(at), { zone }).toFormat('dd.MM.yyyy HH:mm');
 }
 
-/** The desk's front page: today's requests, so a person can see it working. */
+/**
+ * The desk's front page: today's requests, so staff can see it working.
+ * It names participants, so it is for signed-in staff only.
+ */
 export function pageRoutes(deps: WebDeps): Router {
   const router = Router();
   const { zone } = deps.config;
 
-  router.get('/', async (_req, res) => {
+  router.get('/', requireArea('dashboard'), async (_req, res) => {
     const now = deps.now();
     const startOfDay = DateTime.fromJSDate(now, { zone }).startOf('day').toJSDate();
 

@@ -1,0 +1,139 @@
+import { fork } from 'node:child_process';
+import path from 'node:path';
+
+import { benchDesk } from '../lib/bench-desk';
+import { startDesk, waitForWeb } from '../lib/desk-process';
+import { offHoursPolicy } from '../lib/off-hours-policy';
+import { freePort } from '../lib/ports';
+import { round } from '../lib/stats';
+import { log, numberOption, runSuite, type Figure } from '../lib/suite';
+import { loadChatbot, type LoadResult } from './load';
+import { probeStore } from './store-probe';
+
+/**
+ * Issue 6, figure 1: the desk's chat-bot intake against a bare express
+ * baseline doing the same insert and BullMQ add, loaded in turn (desk,
+ * baseline, desk, baseline) so drift on this shared machine hits both.
+ * Targets: at least half the baseline's throughput; p99 < 50 ms at 200/s.
+ */
+const TARGET_SHARE = 0.5;
+const TARGET_P99_MS = 50;
+const FIXED_RATE = 200;
+
+function startBaseline(env: Record<string, string>) {
+  const child = fork(path.join(__dirname, 'baseline-server.js'), [], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const ready = new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`baseline exited ${code}`)));
+  });
+  return { child, ready };
+}
+
+function merge(a: LoadResult, b: LoadResult): LoadResult {
+  const ok = a.ok + b.ok;
+  const durationS = a.durationS + b.durationS;
+  return {
+    ...a,
+    ok,
+    failed: a.failed + b.failed,
+    errors: a.errors + b.errors,
+    timeouts: a.timeouts + b.timeouts,
+    durationS,
+    okPerS: Math.round(ok / durationS),
+    p50Ms: Math.max(a.p50Ms, b.p50Ms),
+    p99Ms: Math.max(a.p99Ms, b.p99Ms),
+    maxMs: Math.max(a.maxMs, b.maxMs),
+  };
+}
+
+function line(r: LoadResult): string {
+  const failed = r.failed + r.errors + r.timeouts;
+  const tail = failed ? `, ${failed} failed` : '';
+  return `${r.okPerS} ok/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms${tail}`;
+}
+
+runSuite(async (options) => {
+  const durationS = numberOption(options, 'intakeSeconds', 20);
+  const connections = numberOption(options, 'connections', 16);
+  const policy = offHoursPolicy(new Date());
+  const desk = benchDesk('intake', { policy });
+  const base = benchDesk('intakebase');
+  const [deskPort, basePort] = [await freePort(), await freePort()];
+  const web = startDesk('web', { ...desk.env, PORT: String(deskPort) }, 'intake-web');
+  const baseline = startBaseline({ ...base.env, PORT: String(basePort) });
+  const deskUrl = `http://127.0.0.1:${deskPort}`;
+  const baseUrl = `http://127.0.0.1:${basePort}`;
+
+  try {
+    await waitForWeb(deskUrl, web);
+    await baseline.ready;
+    const run = (url: string, tag: string, ratePerS?: number) =>
+      loadChatbot({ baseUrl: url, tag: `${tag}-${process.pid}`, connections, durationS, ratePerS });
+
+    // Warm both (JIT, connection pools, FerretDB's tables) before measuring.
+    await run(deskUrl, 'warm-desk', 50);
+    await run(baseUrl, 'warm-base', 50);
+
+    log(`intake: max throughput, ${connections} connections, 2 × ${durationS} s each`);
+    const deskRuns: LoadResult[] = [];
+    const baseRuns: LoadResult[] = [];
+    for (const turn of [1, 2]) {
+      deskRuns.push(await run(deskUrl, `desk-${turn}`));
+      baseRuns.push(await run(baseUrl, `base-${turn}`));
+    }
+    const deskMax = merge(deskRuns[0], deskRuns[1]);
+    const baseMax = merge(baseRuns[0], baseRuns[1]);
+
+    log(`intake: fixed ${FIXED_RATE}/s`);
+    const deskFixed = await run(deskUrl, 'desk-fixed', FIXED_RATE);
+    const baseFixed = await run(baseUrl, 'base-fixed', FIXED_RATE);
+
+    const probe = await probeStore(desk.mongodbUri);
+    const share = round(deskMax.okPerS / baseMax.okPerS, 2);
+    const figures: Figure[] = [
+      { name: 'max: desk', value: line(deskMax) },
+      { name: 'max: baseline', value: line(baseMax) },
+      {
+        name: 'desk / baseline throughput',
+        value: `${share}`,
+        target: `≥ ${TARGET_SHARE}`,
+        met: share >= TARGET_SHARE,
+      },
+      {
+        name: `${FIXED_RATE}/s: desk`,
+        value: line(deskFixed),
+        target: `p99 < ${TARGET_P99_MS} ms`,
+        met: deskFixed.p99Ms < TARGET_P99_MS && deskFixed.okPerS >= FIXED_RATE * 0.95,
+      },
+      { name: `${FIXED_RATE}/s: baseline`, value: line(baseFixed) },
+      {
+        name: `dedupe look-up with ${probe.requests} requests stored`,
+        value: `findOne by originKey ${probe.findByOriginKeyMs} ms, by _id ${probe.findByIdMs} ms`,
+      },
+    ];
+
+    return {
+      suite: 'intake',
+      figures,
+      notes: [
+        `autocannon, ${connections} connections, each request a distinct signed chat-bot ` +
+          `message (new session, new request). Max throughput: desk, baseline, desk, baseline, ` +
+          `${durationS} s each; fixed rate: ${durationS} s each. Load generator, web process, ` +
+          `FerretDB and Redis share the machine's cores.`,
+        `The bench policy puts the contact center's hours ` +
+          `(${policy.contactCenter.openAt}–${policy.contactCenter.closeAt}) away from the run, ` +
+          `so every message is stored as queued and its release added to BullMQ, the same insert ` +
+          `and add the baseline does.`,
+      ],
+      details: { connections, durationS, deskMax, baseMax, deskFixed, baseFixed, share, probe },
+    };
+  } finally {
+    await web.stop();
+    baseline.child.kill('SIGTERM');
+    await desk.cleanUp();
+    await base.cleanUp();
+  }
+});
