@@ -23,6 +23,8 @@ const SETTLE_MS = 5_000;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function describe(summary: Summary): string {
+  if (summary.count === 0) return 'none recorded';
+
   const s = (ms: number) => `${round(ms / 1000, 3)} s`;
   return `p50 ${s(summary.p50)}, p99 ${s(summary.p99)}, max ${s(summary.max)}`;
 }

@@ -120,9 +120,10 @@ async function openRequest(deps: IntakeDeps, inbound: InboundMessage): Promise<I
   const { requests, counters } = deps.models;
   const id = new Types.ObjectId();
 
-  const earlier = await requests.findOne({ originKey: inbound.messageKey }).lean();
-  if (earlier) return { request: earlier, outcome: 'duplicate' };
-
+  // No look-up before the insert: FerretDB 1.x answers a query on any field
+  // but `_id` by reading the whole collection, while the unique index on
+  // `originKey` refuses a second copy at no cost. A redelivery therefore
+  // spends a request number; numbers may skip, never repeat.
   const receivedAt = receivedAtOf(inbound, deps.now);
   const year = DateTime.fromJSDate(receivedAt, { zone: deps.zone }).year;
   const seq = await nextSequence(counters, deps.leases, `request:${year}`);

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 
 import { CalendarError } from '../domain/calendar';
 import { WorkflowError } from '../domain/workflow/transitions';
-import { AppError } from '../errors';
+import { AppError, UnavailableError } from '../errors';
 import type { Logger } from '../logger';
 
 /**
@@ -17,6 +17,10 @@ interface BodyParserError extends Error {
 
 export function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
+  if (isStoreUnreachable(err)) {
+    const message = 'The database is not answering; try again shortly';
+    return new UnavailableError('STORE_UNAVAILABLE', message, err);
+  }
   if (err instanceof CalendarError) return new AppError(422, err.code, err.message);
   if (err instanceof WorkflowError) {
     return new AppError(409, err.code, err.message, { details: { allowedActions: err.allowed } });
@@ -44,6 +48,13 @@ export function toAppError(err: unknown): AppError | null {
     return new AppError(status, 'BAD_REQUEST', 'The request is malformed');
   }
   return null;
+}
+
+/** The driver's ways of saying MongoDB (or FerretDB) cannot be reached right now. */
+function isStoreUnreachable(err: unknown): boolean {
+  const name = (err as Error | undefined)?.name ?? '';
+  return /^Mongo(ose)?(ServerSelection|Network|NotConnected|Topology)/.test(name) ||
+    name === 'PoolClearedError';
 }
 
 export function errorBody(error: AppError) {

@@ -1,0 +1,31 @@
+import { expect } from 'chai';
+
+import { toAppError } from '../../../src/web/error-handler';
+
+describe('toAppError', () => {
+  function named(name: string): Error {
+    const err = new Error('connect ECONNREFUSED 127.0.0.1:27117');
+    err.name = name;
+    return err;
+  }
+
+  it('answers 503 with a retry hint when the database cannot be reached', () => {
+    for (const name of ['MongoServerSelectionError', 'MongooseServerSelectionError', 'MongoNetworkError']) {
+      const mapped = toAppError(named(name));
+
+      expect(mapped?.status, name).to.equal(503);
+      expect(mapped?.code).to.equal('STORE_UNAVAILABLE');
+      expect(mapped?.details).to.deep.equal({ retryAfterSeconds: 5 });
+    }
+  });
+
+  it('leaves other driver errors to the 500 path', () => {
+    expect(toAppError(named('MongoServerError'))).to.equal(null);
+  });
+
+  it('keeps the 4xx that express sets on a malformed path', () => {
+    const err = Object.assign(new URIError('URI malformed'), { status: 400 });
+
+    expect(toAppError(err)?.status).to.equal(400);
+  });
+});
