@@ -17,7 +17,7 @@ import { receiveMessage, type InboundMessage, type IntakeResult } from './receiv
  */
 export interface IntakeServiceDeps {
   config: Pick<Config, 'zone' | 'slaPolicy'>;
-  models: Pick<Models, 'requests' | 'counters' | 'threads'>;
+  models: Pick<Models, 'requests' | 'counters' | 'threads' | 'participants'>;
   leases: Locks;
   calendars: CalendarService;
   clocks: Pick<ClockService, 'arm'>;

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 
 import type { Calendar, WorkingCalendar } from '../domain/calendar';
 import type { Channel } from '../domain/workflow/statuses';
+import { matchRequestParticipant } from '../records/match-request';
 import { nextSequence } from '../store/counters';
 import type { Models } from '../store';
 import type { Attachment, Contact, Message, RequestDoc } from '../store/request-model';
@@ -33,7 +34,7 @@ export interface InboundMessage {
 }
 
 export interface IntakeDeps {
-  models: Pick<Models, 'requests' | 'counters' | 'threads'>;
+  models: Pick<Models, 'requests' | 'counters' | 'threads' | 'participants'>;
   leases: Locks;
   zone: string;
   /** The contact center's calendar: when its working day opens (clause 16). */
@@ -127,7 +128,8 @@ async function openRequest(deps: IntakeDeps, inbound: InboundMessage): Promise<I
   const receivedAt = receivedAtOf(inbound, deps.now);
   const year = DateTime.fromJSDate(receivedAt, { zone: deps.zone }).year;
   const seq = await nextSequence(counters, deps.leases, `request:${year}`);
-  const doc = newRequestDoc(deps, inbound, id, receivedAt, year, seq);
+  const match = await matchRequestParticipant(deps.models.participants, inbound.contact);
+  const doc = newRequestDoc(deps, inbound, id, receivedAt, year, seq, match?.iin ?? null);
 
   try {
     await requests.create(doc);
@@ -149,6 +151,7 @@ function newRequestDoc(
   receivedAt: Date,
   year: number,
   seq: number,
+  participantIin: string | null,
 ): RequestDoc {
   // Clause 16: a request that arrives outside working hours is taken up at
   // the next opening, and its registration clock starts there.
@@ -203,7 +206,7 @@ function newRequestDoc(
       },
     ],
     incidentId: null,
-    participantIin: inbound.contact.iin ?? null,
+    participantIin,
     assignee: null,
     findings: null,
     outbox: [],

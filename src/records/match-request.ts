@@ -7,8 +7,8 @@ export interface ParticipantMatch {
 }
 
 /**
- * The participant a new request belongs to (issue 5: "a new request is
- * matched to a participant by IIN or phone"). An IIN names one person, so
+ * The participant a new request belongs to, found by IIN or by mobile
+ * number, so the operator sees who is calling. An IIN names one person, so
  * it wins when that person has a record. A phone may be shared by a family
  * or a guardian, so it matches only when exactly one participant has it;
  * otherwise an operator links the request by hand.

@@ -14,6 +14,9 @@ async function main(): Promise<void> {
 
   const app = createApp(runtime);
   const server = http.createServer(app);
+  // A gateway import streams a large body at the pace rows are written;
+  // Node's 5-minute request timeout would cut it off. Headers still time out.
+  server.requestTimeout = 0;
   const live = await startLive(server, runtime);
   server.listen(config.port, () => logger.info({ port: config.port }, 'web listening'));
 

@@ -11,6 +11,7 @@ import { parseStaffRequest } from '../../intake/staff';
 import type { RequestDoc } from '../../store/request-model';
 import { requireRole } from '../auth';
 import type { WebDeps } from '../deps';
+import { requestParticipantView } from '../record-views';
 import { instantView, requestView } from '../request-view';
 
 const NUMBER = /^\d{4}-\d{6}$/;
@@ -98,8 +99,13 @@ export function requestRoutes(deps: WebDeps): Router {
   async function fullView(doc: RequestDoc) {
     const notices = await deps.store.notices.find({ requestId: doc._id }).sort({ createdAt: 1 }).lean();
 
+    const participant = doc.participantIin
+      ? await deps.records.participants.find(doc.participantIin)
+      : null;
+
     return {
       ...requestView(doc, config.zone),
+      participant: requestParticipantView(participant),
       allowedActions: allowedActions(doc.status),
       findings: doc.findings,
       notices: notices.map((n) => ({

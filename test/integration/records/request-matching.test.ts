@@ -71,12 +71,34 @@ describe('matching requests to participants', () => {
     async function newRequest() {
       const res = await operator.post('/api/requests', {
         channel: 'voice',
-        contact: { name: 'Айгуль', phone: '+7 701 234 56 78', language: 'kk' },
+        // A number no participant holds: the request arrives unmatched.
+        contact: { name: 'Айгуль', phone: '+7 705 999 88 77', language: 'kk' },
         description: 'Не могу выбрать поставщика на портале',
       });
       expect(res.status).to.equal(201);
       return res.body;
     }
+
+    it('matches a new request to its participant when it arrives', async () => {
+      const byPhone = (
+        await operator.post('/api/requests', {
+          channel: 'voice',
+          contact: { name: 'Айгуль', phone: '+7 701 234 56 78' },
+          description: 'Портал не открывается',
+        })
+      ).body;
+      const byIin = await operator.post('/api/requests', {
+        channel: 'voice',
+        contact: { name: 'Серик', phone: '+7 747 000 11 22', iin: SERIK_IIN },
+        description: 'Портал не открывается',
+      });
+
+      const shownByPhone = await operator.get(`/api/requests/${byPhone.number}`);
+      const shownByIin = await operator.get(`/api/requests/${byIin.body.number}`);
+
+      expect(shownByPhone.body.participant.iin).to.equal(`******${AIGUL_IIN.slice(6)}`);
+      expect(shownByIin.body.participant.iin).to.equal(`******${SERIK_IIN.slice(6)}`);
+    });
 
     it('links a request to a participant, shown masked, with a history line', async () => {
       const request = await newRequest();
