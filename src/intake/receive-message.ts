@@ -8,7 +8,8 @@ import { nextSequence } from '../store/counters';
 import type { Models } from '../store';
 import type { Attachment, Contact, Message, RequestDoc } from '../store/request-model';
 import { requestLockKey } from '../store/request-model';
-import { attachThread, isDuplicateKey, threadRequest } from '../store/threads';
+import { isDuplicateKey } from '../store/duplicate-key';
+import { attachThread, threadRequest } from '../store/threads';
 import type { Locks } from '../store/locks';
 
 /**

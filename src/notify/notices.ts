@@ -7,7 +7,7 @@ import {
   type NoticeModel,
 } from '../store/notice-model';
 import type { RequestDoc } from '../store/request-model';
-import { isDuplicateKey } from '../store/threads';
+import { isDuplicateKey } from '../store/duplicate-key';
 import { noticeLanguage, recipientsOf, type Recipient } from './channels';
 import type { NoticeDeps } from './deps';
 

@@ -10,7 +10,7 @@ import {
   type OkedTableDoc,
   type OkedTableModel,
 } from '../store/oked-table-model';
-import { isDuplicateKey } from '../store/threads';
+import { isDuplicateKey } from '../store/duplicate-key';
 
 export interface DirectionTablesDeps {
   model: OkedTableModel;

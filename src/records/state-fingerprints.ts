@@ -8,7 +8,7 @@ import type {
   FingerprintProbeModel,
 } from '../store/fingerprint-model';
 import { duplicateIndexes } from '../store/bulk-leases';
-import { isDuplicateKey } from '../store/threads';
+import { isDuplicateKey } from '../store/duplicate-key';
 import { canonicalJson } from './field-changes';
 
 /**

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 
 import type { mongo } from 'mongoose';
 
+import { DUPLICATE_KEY } from './duplicate-key';
 import type { LockModel } from './locks';
 
 /**
@@ -85,7 +86,7 @@ export function duplicateIndexes(err: unknown): Set<number> | null {
   if (reported === undefined || reported === null) return null;
 
   const writeErrors = Array.isArray(reported) ? reported : [reported];
-  if (writeErrors.some((writeError) => writeError.code !== 11000)) return null;
+  if (writeErrors.some((writeError) => writeError.code !== DUPLICATE_KEY)) return null;
 
   return new Set(writeErrors.map((writeError) => writeError.index));
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 import { ConflictError } from '../errors';
+import { isDuplicateKey } from './duplicate-key';
 
 /**
  * Short leases that serialise writers of one document.
@@ -46,10 +47,6 @@ export class BusyError extends ConflictError {
   constructor(key: string) {
     super('BUSY', 'Someone else is changing this record right now; try again', { key });
   }
-}
-
-function isDuplicateKey(err: unknown): boolean {
-  return (err as { code?: number }).code === 11000;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

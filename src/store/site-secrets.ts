@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 
+import { isDuplicateKey } from './duplicate-key';
+
 /**
  * Keys every web process must share and keep across restarts: the session
  * cookie's signing key and the key participants' status codes derive from.
@@ -37,7 +39,7 @@ export async function siteSecret(model: SiteSecretModel, name: string): Promise<
     await model.create({ _id: name, value, createdAt: new Date() });
     return value;
   } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
+    if (!isDuplicateKey(err)) throw err;
     const winner = await model.findById(name).lean();
     return winner!.value;
   }

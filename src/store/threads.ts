@@ -38,7 +38,3 @@ export async function attachThread(
 ): Promise<void> {
   await threads.updateOne({ _id: key }, { $set: { requestId } }, { upsert: true });
 }
-
-export function isDuplicateKey(err: unknown): boolean {
-  return (err as { code?: number }).code === 11000;
-}

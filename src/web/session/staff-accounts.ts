@@ -11,6 +11,7 @@ import {
   verifyPassword,
 } from './passwords';
 import type { SessionUser } from './session-data';
+import { isDuplicateKey } from '../../store/duplicate-key';
 
 /**
  * Staff accounts: created by the CLI (the first supervisor) or by a
@@ -89,7 +90,7 @@ export class StaffAccounts {
       });
       return created.toObject();
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) {
+      if (isDuplicateKey(err)) {
         throw new ConflictError('USERNAME_TAKEN', `The username ${username} is taken`);
       }
       throw err;
