@@ -124,6 +124,7 @@ export async function openRuntime(
     config,
     models: store,
     leases: store.leases,
+    requestNumbers: store.requestNumbers,
     calendars,
     clocks,
     releases,

@@ -7,6 +7,7 @@ import type { EventPublisher } from '../queue/event-bus';
 import type { ReleaseQueue } from '../queue/release-queue';
 import type { Models } from '../store';
 import type { Locks } from '../store/locks';
+import type { SequenceBlocks } from '../store/sequence-blocks';
 import { receiveMessage, type InboundMessage, type IntakeResult } from './receive-message';
 
 /**
@@ -17,8 +18,9 @@ import { receiveMessage, type InboundMessage, type IntakeResult } from './receiv
  */
 export interface IntakeServiceDeps {
   config: Pick<Config, 'zone' | 'slaPolicy'>;
-  models: Pick<Models, 'requests' | 'counters' | 'threads' | 'participants'>;
+  models: Pick<Models, 'requests' | 'threads' | 'participants'>;
   leases: Locks;
+  requestNumbers: Pick<SequenceBlocks, 'next'>;
   calendars: CalendarService;
   clocks: Pick<ClockService, 'arm'>;
   releases: Pick<ReleaseQueue, 'schedule'>;
@@ -44,7 +46,16 @@ export class IntakeService {
     );
 
     const result = await receiveMessage(
-      { models, leases: this.deps.leases, zone: config.zone, contactCenter, registrationCalendar, registrationLengthMs, now },
+      {
+        models,
+        leases: this.deps.leases,
+        requestNumbers: this.deps.requestNumbers,
+        zone: config.zone,
+        contactCenter,
+        registrationCalendar,
+        registrationLengthMs,
+        now,
+      },
       inbound,
     );
 

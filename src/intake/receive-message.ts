@@ -4,12 +4,18 @@ import { DateTime } from 'luxon';
 import type { Calendar, WorkingCalendar } from '../domain/calendar';
 import type { Channel } from '../domain/workflow/statuses';
 import { matchRequestParticipant } from '../records/match-request';
-import { nextSequence } from '../store/counters';
 import type { Models } from '../store';
 import type { Attachment, Contact, Message, RequestDoc } from '../store/request-model';
 import { requestLockKey } from '../store/request-model';
 import { isDuplicateKey } from '../store/duplicate-key';
-import { attachThread, threadRequest } from '../store/threads';
+import type { SequenceBlocks } from '../store/sequence-blocks';
+import {
+  attachThread,
+  claimThread,
+  releaseClaim,
+  threadRequest,
+  type ThreadLink,
+} from '../store/threads';
 import type { Locks } from '../store/locks';
 
 /**
@@ -35,8 +41,9 @@ export interface InboundMessage {
 }
 
 export interface IntakeDeps {
-  models: Pick<Models, 'requests' | 'counters' | 'threads' | 'participants'>;
+  models: Pick<Models, 'requests' | 'threads' | 'participants'>;
   leases: Locks;
+  requestNumbers: Pick<SequenceBlocks, 'next'>;
   zone: string;
   /** The contact center's calendar: when its working day opens (clause 16). */
   contactCenter: WorkingCalendar;
@@ -53,15 +60,33 @@ export interface IntakeResult {
 
 const CLOSED = 'closed';
 
+/**
+ * How long a conversation's claim may point at a request not yet written
+ * before a later message gives up on it: the claim and the request are two
+ * inserts, and the writer of the claim may be slow or may have died.
+ */
+const CLAIM_GRACE_MS = 10_000;
+const CLAIM_POLL_MS = 100;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export async function receiveMessage(
   deps: IntakeDeps,
   inbound: InboundMessage,
 ): Promise<IntakeResult> {
   const threadKey = inbound.threadKey;
-  if (!threadKey) return openRequest(deps, inbound);
+  if (!threadKey) return openRequest(deps, inbound, new Types.ObjectId());
 
-  // One conversation's messages are taken one at a time, so two first
-  // messages arriving together open one request, not two.
+  // A conversation's first message claims it with one insert and needs no
+  // lease and no look-up: on FerretDB 1.x a look-up reads the whole
+  // collection, and an outage of the portal is mostly first messages.
+  const id = new Types.ObjectId();
+  if (await claimThread(deps.models.threads, threadKey, id, deps.now)) {
+    return openClaimed(deps, inbound, threadKey, id);
+  }
+
+  // Later messages of one conversation are taken one at a time, so two of
+  // them arriving after its request closed open one new request, not two.
   return deps.leases.withLock(`thread:${threadKey}`, async () => {
     const { threads } = deps.models;
     const current = await threadRequest(threads, threadKey);
@@ -71,10 +96,30 @@ export async function receiveMessage(
       if (joined) return joined;
     }
 
-    const opened = await openRequest(deps, inbound);
-    await attachThread(threads, threadKey, opened.request._id);
+    const opened = await openRequest(deps, inbound, new Types.ObjectId());
+    await attachThread(threads, threadKey, opened.request._id, deps.now);
     return opened;
   });
+}
+
+async function openClaimed(
+  deps: IntakeDeps,
+  inbound: InboundMessage,
+  threadKey: string,
+  id: Types.ObjectId,
+): Promise<IntakeResult> {
+  try {
+    const opened = await openRequest(deps, inbound, id);
+
+    // The message was already stored by a request this conversation lost track of.
+    if (opened.outcome === 'duplicate') {
+      await attachThread(deps.models.threads, threadKey, opened.request._id, deps.now);
+    }
+    return opened;
+  } catch (err) {
+    await releaseClaim(deps.models.threads, threadKey, id).catch(() => undefined);
+    throw err;
+  }
 }
 
 function toMessage(inbound: InboundMessage, at: Date): Message {
@@ -96,13 +141,13 @@ function receivedAtOf(inbound: InboundMessage, now: Date): Date {
 /** Adds the message to the open request; null when that request is closed or gone. */
 async function joinRequest(
   deps: IntakeDeps,
-  requestId: Types.ObjectId,
+  link: ThreadLink,
   inbound: InboundMessage,
 ): Promise<IntakeResult | null> {
   const { requests } = deps.models;
 
-  return deps.leases.withLock(requestLockKey(requestId), async () => {
-    const existing = await requests.findById(requestId).lean();
+  return deps.leases.withLock(requestLockKey(link.requestId), async () => {
+    const existing = await claimedRequest(deps, link);
     if (!existing) return null;
 
     if (existing.messages.some((m) => m.key === inbound.messageKey)) {
@@ -110,17 +155,36 @@ async function joinRequest(
     }
     if (existing.status === CLOSED) return null;
 
+    // The update's answer is not read back: on FerretDB 1.x that costs
+    // another pass over the collection, and the lease keeps it exact.
     const message = toMessage(inbound, receivedAtOf(inbound, deps.now));
-    const updated = await requests
-      .findOneAndUpdate({ _id: requestId }, { $push: { messages: message } }, { new: true })
-      .lean();
-    return { request: updated!, outcome: 'appended' as const };
+    await requests.updateOne({ _id: link.requestId }, { $push: { messages: message } });
+    const updated = { ...existing, messages: [...existing.messages, message] };
+    return { request: updated, outcome: 'appended' as const };
   });
 }
 
-async function openRequest(deps: IntakeDeps, inbound: InboundMessage): Promise<IntakeResult> {
-  const { requests, counters } = deps.models;
-  const id = new Types.ObjectId();
+/** The conversation's request, waiting a little while a fresh claim's request is written. */
+async function claimedRequest(deps: IntakeDeps, link: ThreadLink): Promise<RequestDoc | null> {
+  const waitUntil = (link.claimedAt?.getTime() ?? 0) + CLAIM_GRACE_MS;
+
+  // The claim's age is measured on the desk's clock; the wait itself on the wall.
+  const giveUpAt = Date.now() + Math.max(0, waitUntil - deps.now.getTime());
+
+  for (;;) {
+    const found = await deps.models.requests.findById(link.requestId).lean();
+    if (found || Date.now() >= giveUpAt) return found;
+
+    await pause(CLAIM_POLL_MS);
+  }
+}
+
+async function openRequest(
+  deps: IntakeDeps,
+  inbound: InboundMessage,
+  id: Types.ObjectId,
+): Promise<IntakeResult> {
+  const { requests } = deps.models;
 
   // No look-up before the insert: FerretDB 1.x answers a query on any field
   // but `_id` by reading the whole collection, while the unique index on
@@ -128,7 +192,7 @@ async function openRequest(deps: IntakeDeps, inbound: InboundMessage): Promise<I
   // spends a request number; numbers may skip, never repeat.
   const receivedAt = receivedAtOf(inbound, deps.now);
   const year = DateTime.fromJSDate(receivedAt, { zone: deps.zone }).year;
-  const seq = await nextSequence(counters, deps.leases, `request:${year}`);
+  const seq = await deps.requestNumbers.next(`request:${year}`);
   const match = await matchRequestParticipant(deps.models.participants, inbound.contact);
   const doc = newRequestDoc(deps, inbound, id, receivedAt, year, seq, match?.iin ?? null);
 

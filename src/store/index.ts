@@ -11,6 +11,7 @@ import { participantModel } from './participant-model';
 import { recordAccessModel } from './record-access-model';
 import { portalNoticeModel } from './portal-notice-model';
 import { requestModel } from './request-model';
+import { SequenceBlocks } from './sequence-blocks';
 import { supplierModel } from './supplier-model';
 import { siteSecretModel } from './site-secrets';
 import { threadModel } from './threads';
@@ -47,6 +48,8 @@ export type Models = ReturnType<typeof bindModels>;
 export interface Store extends Models {
   conn: Connection;
   leases: Locks;
+  /** Request numbers, reserved in blocks per process. */
+  requestNumbers: SequenceBlocks;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -61,10 +64,13 @@ export async function openStore(uri: string): Promise<Store> {
   // Unique indexes carry the desk's dedupe guarantees; build them before use.
   await Promise.all(Object.values(models).map((model) => model.createIndexes()));
 
+  const leases = new Locks(models.locks);
+
   return {
     ...models,
     conn,
-    leases: new Locks(models.locks),
+    leases,
+    requestNumbers: new SequenceBlocks(models.counters, leases),
     async ping() {
       await conn.db!.admin().command({ ping: 1 });
     },

@@ -1,40 +1,74 @@
 import { Schema, Types, type Connection, type Model } from 'mongoose';
 
+import { isDuplicateKey } from './duplicate-key';
+
 /**
  * Which request a conversation (a Telegram chat, a chat-bot session) is
- * attached to. Read and changed only under the conversation's lease.
+ * attached to. A conversation's first message claims it with one insert;
+ * afterwards it is read and changed only under the conversation's lease.
  */
 interface ThreadDoc {
   _id: string;
   requestId: Types.ObjectId;
+  /** When the request was attached; absent on threads written before it was kept. */
+  claimedAt?: Date;
 }
 
 const threadSchema = new Schema<ThreadDoc>(
   {
     _id: { type: String, required: true },
     requestId: { type: Schema.Types.ObjectId, required: true },
+    claimedAt: { type: Date },
   },
   { collection: 'threads', versionKey: false },
 );
 
 export type ThreadModel = Model<ThreadDoc>;
 
+export interface ThreadLink {
+  requestId: Types.ObjectId;
+  claimedAt: Date | null;
+}
+
 export function threadModel(conn: Connection): ThreadModel {
   return conn.models.Thread ?? conn.model<ThreadDoc>('Thread', threadSchema);
 }
 
-export async function threadRequest(
+export async function threadRequest(threads: ThreadModel, key: string): Promise<ThreadLink | null> {
+  const doc = await threads.findById(key).lean();
+  return doc ? { requestId: doc.requestId, claimedAt: doc.claimedAt ?? null } : null;
+}
+
+/** True when this call attached the conversation; false when it already had a request. */
+export async function claimThread(
   threads: ThreadModel,
   key: string,
-): Promise<Types.ObjectId | null> {
-  const doc = await threads.findById(key).lean();
-  return doc?.requestId ?? null;
+  requestId: Types.ObjectId,
+  at: Date,
+): Promise<boolean> {
+  try {
+    await threads.create({ _id: key, requestId, claimedAt: at });
+    return true;
+  } catch (err) {
+    if (isDuplicateKey(err)) return false;
+    throw err;
+  }
+}
+
+/** Undoes a claim whose request was never written, so the next message need not wait. */
+export async function releaseClaim(
+  threads: ThreadModel,
+  key: string,
+  requestId: Types.ObjectId,
+): Promise<void> {
+  await threads.deleteOne({ _id: key, requestId });
 }
 
 export async function attachThread(
   threads: ThreadModel,
   key: string,
   requestId: Types.ObjectId,
+  at: Date,
 ): Promise<void> {
-  await threads.updateOne({ _id: key }, { $set: { requestId } }, { upsert: true });
+  await threads.updateOne({ _id: key }, { $set: { requestId, claimedAt: at } }, { upsert: true });
 }

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { Types } from 'mongoose';
 import request from 'supertest';
 
 import { chatbotMessage, signed } from '../../support/channels';
@@ -65,6 +66,24 @@ describe('chat-bot webhook', () => {
     const docs = await desk.runtime.store.requests.find().lean();
     expect(docs).to.have.length(1);
     expect(docs[0].messages).to.have.length(2);
+  });
+
+  it('opens a new request when a conversation was claimed by a request never written', async () => {
+    const { threads } = desk.runtime.store;
+    const lost = new Types.ObjectId();
+    await threads.create({
+      _id: 'chatbot:session:s-1',
+      requestId: lost,
+      claimedAt: new Date('2025-01-04T12:00:00+05:00'),
+    });
+
+    const res = await deliver(saturdayNoon);
+
+    expect(res.body.outcome).to.equal('created');
+    const thread = await threads.findById('chatbot:session:s-1').lean();
+    const stored = await desk.runtime.store.requests.findById(thread!.requestId).lean();
+    expect(stored!.number).to.equal(res.body.number);
+    expect(await desk.runtime.store.requests.countDocuments()).to.equal(1);
   });
 
   it('answers 401 and stores nothing for a wrong or missing signature', async () => {
