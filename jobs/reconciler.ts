@@ -46,10 +46,12 @@ export async function reconcile(runtime: Runtime): Promise<ReconcileResult> {
 async function reconcileReleases(runtime: Runtime) {
   const now = runtime.now();
   const { due, waiting } = await queuedRequests(runtime.store, now);
+  const deps = { models: runtime.store, leases: runtime.store.leases };
   let released = 0;
 
+  // Their clocks' timers are armed by the clock pass that follows.
   for (const request of due) {
-    if (await releaseRequest(runtime.store, request.id, now)) released += 1;
+    if (await releaseRequest(deps, request.id, now)) released += 1;
   }
 
   for (const request of waiting) {

@@ -9,14 +9,17 @@ export function startReleaseWorker(runtime: Runtime, connection: ConnectionOptio
   return new Worker<ReleasePayload>(
     QUEUE_NAMES.release,
     async (job) => {
-      const released = await releaseRequest(runtime.store, job.data.requestId, runtime.now());
-      if (!released) return { released: false };
+      const { requestId } = job.data;
+      const deps = { models: runtime.store, leases: runtime.store.leases };
+      const clock = await releaseRequest(deps, requestId, runtime.now());
+      if (!clock) return { released: false };
 
-      runtime.logger.info({ requestId: job.data.requestId }, 'request released at opening');
+      runtime.logger.info({ requestId }, 'request released at opening');
+      await runtime.clocks.arm(requestId, 'registration', clock);
       await runtime.events.publish({
         type: 'request.updated',
         at: runtime.now().toISOString(),
-        requestId: job.data.requestId,
+        requestId,
         data: { status: 'new' },
       });
       return { released: true };

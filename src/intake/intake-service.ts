@@ -12,8 +12,8 @@ import { receiveMessage, type InboundMessage, type IntakeResult } from './receiv
 
 /**
  * The one entry point for a message from any channel: store it (MongoDB is
- * the record), then arm the release of an off-hours request and tell the
- * screens. Arming is best effort here: when Redis is away the worker's
+ * the record), then arm the release of an off-hours request or the clock
+ * of one taken up now, and tell the screens. Arming is best effort here: when Redis is away the worker's
  * reconciler arms it from MongoDB later, so nothing accepted is lost.
  */
 export interface IntakeServiceDeps {
@@ -67,20 +67,27 @@ export class IntakeService {
   private async afterCreate(result: IntakeResult, now: Date): Promise<void> {
     const { request } = result;
 
-    if (request.status === 'queued') {
-      const opensAt = request.clocks.registration.startedAt;
-      try {
-        await this.deps.releases.schedule(String(request._id), opensAt, now);
-      } catch (err) {
-        this.deps.logger.warn(
-          { err, requestNumber: request.number },
-          'release not armed now; the reconciler will arm it from MongoDB',
-        );
-      }
-    }
+    // A queued request's clock starts at the opening, and its timers are
+    // armed when the worker releases it; until then one timer waits, not four.
+    const arming =
+      request.status === 'queued'
+        ? this.armRelease(request, now)
+        : this.deps.clocks.arm(String(request._id), 'registration', request.clocks.registration);
 
-    await this.deps.clocks.arm(String(request._id), 'registration', request.clocks.registration);
-    await this.announce('request.created', result);
+    await Promise.all([arming, this.announce('request.created', result)]);
+  }
+
+  private async armRelease(request: IntakeResult['request'], now: Date): Promise<void> {
+    const opensAt = request.clocks.registration.startedAt;
+
+    try {
+      await this.deps.releases.schedule(String(request._id), opensAt, now);
+    } catch (err) {
+      this.deps.logger.warn(
+        { err, requestNumber: request.number },
+        'release not armed now; the reconciler will arm it from MongoDB',
+      );
+    }
   }
 
   private async announce(type: 'request.created' | 'request.message', result: IntakeResult) {

@@ -30,6 +30,11 @@ describe('release of off-hours requests at the opening', () => {
     return res.body.number as string;
   }
 
+  async function clockTimers(): Promise<string[]> {
+    const jobs = await desk.runtime.clockQueue.queue.getJobs(['delayed', 'waiting']);
+    return jobs.map((j) => j.id!).sort();
+  }
+
   async function statusOf(number: string) {
     const doc = await desk.runtime.store.requests.findOne({ number }).lean();
     return doc!.status;
@@ -43,12 +48,25 @@ describe('release of off-hours requests at the opening', () => {
 
     const jobs = await desk.runtime.releases.queue.getDelayed();
     expect(jobs).to.have.length(1);
+    expect(await clockTimers()).to.deep.equal([]);
     desk.clock.set('2026-12-07T09:00:00+05:00');
     desk.startWorker();
 
     await eventually(async () => (await statusOf(number)) === 'new', 'release');
     const doc = await desk.runtime.store.requests.findOne({ number }).lean();
     expect(doc!.history.map((h) => h.action)).to.deep.equal(['receive', 'release']);
+
+    // The registration clock runs from the opening: 3 working hours, to 12:00.
+    const due = Date.parse('2026-12-07T12:00:00+05:00');
+    const timers = await eventually(async () => {
+      const ids = await clockTimers();
+      return ids.length === 3 && ids;
+    }, 'registration timers');
+    expect(timers.map((id) => id.replace(/^clock-[0-9a-f]+-/, ''))).to.deep.equal([
+      `registration-1-breach100-${due}`,
+      `registration-1-warning50-${due}`,
+      `registration-1-warning80-${due}`,
+    ]);
   });
 
   it('releases on reconcile what a flushed Redis forgot, once', async () => {
