@@ -1,4 +1,4 @@
-import { Schema, Types, type Connection, type Model } from 'mongoose';
+import { Schema, Types, type Connection, type Model, type mongo } from 'mongoose';
 
 import { isDuplicateKey } from './duplicate-key';
 
@@ -46,8 +46,11 @@ export async function claimThread(
   requestId: Types.ObjectId,
   at: Date,
 ): Promise<boolean> {
+  // The driver's insert, not a mongoose document: the claim is three known
+  // fields on the intake's hot path, where a portal outage lands.
   try {
-    await threads.create({ _id: key, requestId, claimedAt: at });
+    const claims = threads.collection as unknown as mongo.Collection<ThreadDoc>;
+    await claims.insertOne({ _id: key, requestId, claimedAt: at });
     return true;
   } catch (err) {
     if (isDuplicateKey(err)) return false;
