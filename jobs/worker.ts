@@ -5,7 +5,7 @@ import type { NoticeHooks } from '../src/notify/deliver';
 import { workerConnection } from '../src/queue/connection';
 import type { Runtime } from '../src/runtime';
 import { startReconciler } from './reconciler';
-import { startClockWorker } from './clock-worker';
+import { startClockWorkers } from './clock-worker';
 import { startNoticeWorker } from './notice-worker';
 import { startReleaseWorker } from './release-worker';
 
@@ -27,7 +27,7 @@ export function startWorker(runtime: Runtime, options: WorkerOptions = {}): Runn
   const notices = startNoticeWorker(runtime, connection, hooks);
   const workers: Worker[] = [
     startReleaseWorker(runtime, connection),
-    startClockWorker(runtime, connection),
+    ...startClockWorkers(runtime, connection),
   ];
 
   for (const worker of workers) {

@@ -15,11 +15,11 @@ import {
 } from '../domain/workflow/clocks';
 import type { Logger } from '../logger';
 import type { ClockQueue } from '../queue/clock-queue';
-import { clockPayloads } from '../queue/clock-queue';
-import type { EventPublisher } from '../queue/event-bus';
+import { clockJobId, clockPayloads } from '../queue/clock-queue';
+import type { EventPublisher, OnceEventPublisher } from '../queue/event-bus';
 import type { ClockPayload } from '../queue/names';
 import type { Store } from '../store';
-import { requestLockKey, type RequestDoc } from '../store/request-model';
+import { requestLockKey } from '../store/request-model';
 import type { CalendarService } from './calendar-service';
 
 /**
@@ -32,11 +32,14 @@ export interface ClockServiceDeps {
   config: Pick<Config, 'slaPolicy'>;
   store: Pick<Store, 'requests' | 'leases'>;
   calendars: CalendarService;
-  clockQueue: Pick<ClockQueue, 'arm' | 'disarm'>;
-  events: EventPublisher;
+  clockQueue: Pick<ClockQueue, 'arm' | 'disarm' | 'recordLater' | 'inFlight'>;
+  events: EventPublisher & OnceEventPublisher;
   logger: Logger;
   now: () => Date;
 }
+
+/** How long an announced threshold is remembered, so no repeat announces it again. */
+const ANNOUNCED_FOR_S = 14 * 24 * 3600;
 
 export class ClockService {
   constructor(private readonly deps: ClockServiceDeps) {}
@@ -79,8 +82,19 @@ export class ClockService {
     }
   }
 
-  /** A timer fired. Stale timers (clock stopped, restarted or moved) change nothing. */
-  async onTimer(payload: ClockPayload): Promise<'recorded' | 'stale'> {
+  /**
+   * A timer fired: announce the threshold now and queue its record. The
+   * announcement needs nothing but Redis, so it is on time however busy the
+   * store is; the record follows under the request's lease, and a repeat of
+   * the timer (a retry, a redelivery) announces nothing twice.
+   */
+  async onTimer(payload: ClockPayload): Promise<void> {
+    await this.announce(payload);
+    await this.deps.clockQueue.recordLater(payload);
+  }
+
+  /** Writes a fired threshold into its request. Stale ones (clock stopped, restarted or moved) change nothing. */
+  async recordTimer(payload: ClockPayload): Promise<'recorded' | 'stale'> {
     const name = payload.clock as ClockName;
     const threshold: Threshold = {
       kind: payload.kind,
@@ -94,6 +108,7 @@ export class ClockService {
       ),
     );
 
+    if (recorded) await this.changed(payload.requestId, name);
     return recorded ? 'recorded' : 'stale';
   }
 
@@ -104,7 +119,7 @@ export class ClockService {
     matches: (clock: ClockRecord) => boolean,
   ): Promise<boolean> {
     const { requests } = this.deps.store;
-    const doc = await requests.findById(requestId, { number: 1, clocks: 1 }).lean();
+    const doc = await requests.findById(requestId, { clocks: 1 }).lean();
     const clock = doc?.clocks?.[name];
     if (!doc || !clock || !matches(clock)) return false;
 
@@ -112,34 +127,41 @@ export class ClockService {
     if (next === clock) return false;
 
     await requests.updateOne({ _id: doc._id }, { $set: { [`clocks.${name}`]: next } });
-    await this.announce(doc, name, next, threshold);
     return true;
   }
 
-  private async announce(
-    doc: Pick<RequestDoc, '_id' | 'number'>,
-    name: ClockName,
-    clock: ClockRecord,
-    threshold: Threshold,
-  ): Promise<void> {
-    const breach = threshold.kind === 'breach';
+  /** False when this threshold was already announced. */
+  private async announce(payload: ClockPayload): Promise<boolean> {
+    const breach = payload.kind === 'breach';
     const context = {
-      requestNumber: doc.number,
-      clock: name,
-      occurrence: clock.occurrence,
-      dueAt: clock.dueAt.toISOString(),
-      thresholdAt: threshold.at.toISOString(),
-      fraction: threshold.fraction,
+      clock: payload.clock,
+      occurrence: payload.occurrence,
+      dueAt: new Date(payload.dueAtMs).toISOString(),
+      thresholdAt: new Date(payload.atMs).toISOString(),
+      fraction: payload.fraction,
     };
 
-    if (breach) this.deps.logger.warn(context, 'clock breached');
-    else this.deps.logger.info(context, 'clock warning');
-
-    await this.deps.events.publish({
+    const first = await this.deps.events.publishOnce(clockJobId(payload), ANNOUNCED_FOR_S, {
       type: breach ? 'clock.breached' : 'clock.warning',
       at: this.deps.now().toISOString(),
-      requestId: String(doc._id),
+      requestId: payload.requestId,
       data: context,
+    });
+    if (!first) return false;
+
+    const logContext = { requestId: payload.requestId, ...context };
+    if (breach) this.deps.logger.warn(logContext, 'clock breached');
+    else this.deps.logger.info(logContext, 'clock warning');
+    return true;
+  }
+
+  /** The record changed: screens showing the request reload it. */
+  private async changed(requestId: string, name: ClockName): Promise<void> {
+    await this.deps.events.publish({
+      type: 'request.updated',
+      at: this.deps.now().toISOString(),
+      requestId,
+      data: { clock: name },
     });
   }
 
@@ -152,33 +174,65 @@ export class ClockService {
     const open = await this.deps.store.requests
       .find({ status: { $ne: 'closed' } }, { _id: 1, clocks: 1 })
       .lean();
-    let recorded = 0;
-    let armed = 0;
+    const total = { recorded: 0, armed: 0 };
 
     for (const doc of open) {
       for (const name of CLOCK_NAMES) {
         const clock = doc.clocks?.[name];
         if (!clock || clock.stoppedAt) continue;
 
-        const pending = await this.pendingThresholds(name, clock);
-        const passed = pending.filter((t) => t.at.getTime() <= now.getTime());
-        const ahead = pending.filter((t) => t.at.getTime() > now.getTime());
-
-        for (const threshold of passed) {
-          const done = await this.deps.store.leases.withLock(requestLockKey(doc._id), () =>
-            this.record(String(doc._id), name, threshold, (c) => c.occurrence === clock.occurrence),
-          );
-          if (done) recorded += 1;
-        }
-
-        if (ahead.length > 0) {
-          await this.deps.clockQueue.arm(clockPayloads(String(doc._id), name, clock, ahead), now);
-          armed += ahead.length;
-        }
+        const done = await this.reconcileClock(String(doc._id), name, clock, now);
+        total.recorded += done.recorded;
+        total.armed += done.armed;
       }
     }
 
-    return { recorded, armed };
+    return total;
+  }
+
+  private async reconcileClock(id: string, name: ClockName, clock: ClockRecord, now: Date) {
+    const pending = await this.pendingThresholds(name, clock);
+    const passed = pending.filter((t) => t.at.getTime() <= now.getTime());
+    const ahead = pending.filter((t) => t.at.getTime() > now.getTime());
+    let recorded = 0;
+
+    for (const threshold of passed) {
+      if (await this.catchUp(id, name, clock, threshold)) recorded += 1;
+    }
+
+    if (ahead.length > 0) {
+      await this.deps.clockQueue.arm(clockPayloads(id, name, clock, ahead), now);
+    }
+    return { recorded, armed: ahead.length };
+  }
+
+  /** A threshold passed with no timer on its way (Redis lost it, or the worker was down). */
+  private async catchUp(
+    id: string,
+    name: ClockName,
+    clock: ClockRecord,
+    threshold: Threshold,
+  ): Promise<boolean> {
+    const payload = clockPayloads(id, name, clock, [threshold])[0];
+    if (await this.deps.clockQueue.inFlight(payload)) return false;
+
+    const done = await this.deps.store.leases.withLock(requestLockKey(id), () =>
+      this.record(id, name, threshold, (c) => c.occurrence === clock.occurrence),
+    );
+    if (!done) return false;
+
+    await this.changed(id, name);
+    await this.announceLate(payload);
+    return true;
+  }
+
+  /** A threshold no timer announced (Redis lost it): announced now, unless it was after all. */
+  private async announceLate(payload: ClockPayload): Promise<void> {
+    try {
+      await this.announce(payload);
+    } catch (err) {
+      this.deps.logger.warn({ err, requestId: payload.requestId }, 'clock threshold not announced');
+    }
   }
 
   /** After a calendar change: new deadlines for running clocks, new timers for them. */

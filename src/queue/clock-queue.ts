@@ -21,6 +21,8 @@ export function clockJobId(payload: ClockPayload): string {
   ].join('-');
 }
 
+const PENDING = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
+
 export function clockPayloads(
   requestId: string,
   clockName: string,
@@ -38,11 +40,30 @@ export function clockPayloads(
   }));
 }
 
+/**
+ * Two queues: the timers themselves, and the thresholds that fired and wait
+ * to be written into their requests. A timer only announces; writing the
+ * record takes the request's lease and may be slow, and a slow record must
+ * not make the next timer late.
+ */
 export class ClockQueue {
   readonly queue: Queue<ClockPayload>;
+  readonly records: Queue<ClockPayload>;
 
   constructor(connection: ConnectionOptions, prefix: string) {
     this.queue = new Queue<ClockPayload>(QUEUE_NAMES.clocks, { connection, prefix });
+    this.records = new Queue<ClockPayload>(QUEUE_NAMES.clockRecords, { connection, prefix });
+  }
+
+  /** Queues a fired threshold for its record; once per threshold, however often asked. */
+  async recordLater(payload: ClockPayload): Promise<void> {
+    await this.records.add(payload.kind, payload, {
+      jobId: `record-${clockJobId(payload)}`,
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: { age: 3600 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    });
   }
 
   async arm(payloads: ClockPayload[], now: Date): Promise<void> {
@@ -62,12 +83,25 @@ export class ClockQueue {
     );
   }
 
+  /**
+   * True while a threshold's timer or its record is still on its way: the
+   * reconciler leaves it to them rather than writing it a second time.
+   */
+  async inFlight(payload: ClockPayload): Promise<boolean> {
+    const jobs = await Promise.all([
+      this.queue.getJob(clockJobId(payload)),
+      this.records.getJob(`record-${clockJobId(payload)}`),
+    ]);
+    const states = await Promise.all(jobs.map((job) => job?.getState()));
+    return states.some((state) => state !== undefined && PENDING.has(state));
+  }
+
   /** Removes pending timers; one already running finds the clock stopped and does nothing. */
   async disarm(payloads: ClockPayload[]): Promise<void> {
     await Promise.all(payloads.map((data) => this.queue.remove(clockJobId(data))));
   }
 
   async close(): Promise<void> {
-    await this.queue.close();
+    await Promise.all([this.queue.close(), this.records.close()]);
   }
 }

@@ -32,11 +32,26 @@ export interface EventPublisher {
   publish(event: DeskEvent): Promise<void>;
 }
 
+/** Publishes an event at most once per key, however often it is asked to. */
+export interface OnceEventPublisher {
+  publishOnce(key: string, ttlSeconds: number, event: DeskEvent): Promise<boolean>;
+}
+
+// Marking and publishing in one script: no crash between the two can lose
+// the event or let a retry publish it again.
+const PUBLISH_ONCE = `
+if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
+  redis.call('PUBLISH', ARGV[2], ARGV[3])
+  return 1
+end
+return 0
+`;
+
 export function eventChannel(prefix: string): string {
   return `${prefix}:events`;
 }
 
-export class RedisEventPublisher implements EventPublisher {
+export class RedisEventPublisher implements EventPublisher, OnceEventPublisher {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
@@ -49,6 +64,19 @@ export class RedisEventPublisher implements EventPublisher {
     } catch (err) {
       this.onError(err, event);
     }
+  }
+
+  /** False when the key was already used; throws when Redis is away, so the caller retries. */
+  async publishOnce(key: string, ttlSeconds: number, event: DeskEvent): Promise<boolean> {
+    const done = await this.redis.eval(
+      PUBLISH_ONCE,
+      1,
+      `${this.prefix}:once:${key}`,
+      ttlSeconds,
+      eventChannel(this.prefix),
+      JSON.stringify(event),
+    );
+    return done === 1;
   }
 }
 

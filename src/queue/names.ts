@@ -2,6 +2,7 @@
 export const QUEUE_NAMES = {
   release: 'release',
   clocks: 'clocks',
+  clockRecords: 'clock-records',
   notices: 'notices',
 } as const;
 

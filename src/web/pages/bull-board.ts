@@ -18,10 +18,11 @@ export function queueBoard(deps: Pick<WebDeps, 'releases' | 'clockQueue' | 'noti
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUES_PATH);
 
+  const { releases, clockQueue, noticeQueue } = deps;
+  const queues = [releases.queue, clockQueue.queue, clockQueue.records, noticeQueue.queue];
+
   createBullBoard({
-    queues: [deps.releases.queue, deps.clockQueue.queue, deps.noticeQueue.queue].map(
-      (queue) => new BullMQAdapter(queue, { readOnlyMode: true }),
-    ),
+    queues: queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })),
     // @bull-board/express 9.10.1 pins its own copy of the api package; the
     // adapter's shape is the same, only the declarations are distinct.
     serverAdapter: serverAdapter as unknown as BoardAdapter,

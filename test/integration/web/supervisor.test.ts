@@ -76,7 +76,7 @@ describe('supervisor', function () {
 
     expect(res.status).to.equal(200);
     expect(res.body.queues.map((q: { name: string }) => q.name).sort()).to.deep.equal([
-      'clocks', 'notices', 'release',
+      'clock-records', 'clocks', 'notices', 'release',
     ]);
     expect(res.body.queues.every((q: { readOnlyMode: boolean }) => q.readOnlyMode)).to.equal(true);
   });

@@ -1,7 +1,9 @@
 import { expect } from 'chai';
+import { Redis } from 'ioredis';
 
 import { reconcile } from '../../../jobs/reconciler';
-import { deleteKeys, startTestDesk, type TestDesk } from '../../support/desk';
+import { subscribeEvents, type DeskEvent } from '../../../src/queue/event-bus';
+import { deleteKeys, eventually, startTestDesk, type TestDesk } from '../../support/desk';
 import { staff, voiceCall } from '../../support/staff';
 
 describe('clock timers', () => {
@@ -92,8 +94,8 @@ describe('clock timers', () => {
       dueAtMs: Date.parse('2026-12-09T10:00:00+05:00'),
     };
 
-    expect(await desk.runtime.clocks.onTimer(stale)).to.equal('stale');
-    expect(await desk.runtime.clocks.onTimer({ ...stale, occurrence: 2 })).to.equal('stale');
+    expect(await desk.runtime.clocks.recordTimer(stale)).to.equal('stale');
+    expect(await desk.runtime.clocks.recordTimer({ ...stale, occurrence: 2 })).to.equal('stale');
     const doc = await desk.runtime.store.requests.findById(id).lean();
     expect(doc!.clocks.analysis.state).to.equal('running');
   });
@@ -112,15 +114,122 @@ describe('clock timers', () => {
     };
 
     await Promise.all([
-      desk.runtime.clocks.onTimer(warning),
+      desk.runtime.clocks.recordTimer(warning),
       staff(desk.app, 'operator').post(`/api/requests/${id}/analysis`, { outcome: 'failure', findings: 'x' }),
-      desk.runtime.clocks.onTimer(warning),
+      desk.runtime.clocks.recordTimer(warning),
     ]);
 
     const after = await desk.runtime.store.requests.findById(id).lean();
     expect(after!.status).to.equal('analysing');
     expect(after!.clocks.escalation.state).to.equal('running');
     expect(after!.history.map((h) => h.action)).to.deep.equal(['receive', 'register', 'analysis-failure']);
+  });
+
+  it('announces a fired threshold once, however often its timer fires, and queues its record', async () => {
+    const id = await registered();
+    const doc = await desk.runtime.store.requests.findById(id).lean();
+    const warning = {
+      requestId: id,
+      clock: 'analysis',
+      occurrence: 1,
+      kind: 'warning' as const,
+      fraction: 0.5,
+      atMs: Date.parse('2026-12-07T14:45:00+05:00'),
+      dueAtMs: doc!.clocks.analysis.dueAt.getTime(),
+    };
+    const heard: DeskEvent[] = [];
+    const listener = new Redis(desk.config.redisUrl);
+    const stop = await subscribeEvents(listener, desk.config.queuePrefix, (e) => heard.push(e));
+
+    try {
+      await Promise.all([1, 2, 3].map(() => desk.runtime.clocks.onTimer(warning)));
+      await desk.runtime.clocks.onTimer(warning);
+      await eventually(async () => heard.length > 0, 'the announcement');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      await stop();
+      listener.disconnect();
+    }
+
+    const warnings = heard.filter((e) => e.type === 'clock.warning');
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.deep.include({ requestId: id });
+    expect(warnings[0].data).to.include({ clock: 'analysis', thresholdAt: '2026-12-07T09:45:00.000Z' });
+    const records = await desk.runtime.clockQueue.records.getJobs(['waiting', 'delayed']);
+    expect(records.map((j) => j.data)).to.deep.equal([warning]);
+  });
+
+  it('writes a fired warning into its request once, at its true instant', async () => {
+    const id = await registered();
+    const doc = await desk.runtime.store.requests.findById(id).lean();
+    const warning = {
+      requestId: id,
+      clock: 'analysis',
+      occurrence: 1,
+      kind: 'warning' as const,
+      fraction: 0.5,
+      atMs: Date.parse('2026-12-07T14:45:00+05:00'),
+      dueAtMs: doc!.clocks.analysis.dueAt.getTime(),
+    };
+
+    expect(await desk.runtime.clocks.recordTimer(warning)).to.equal('recorded');
+    expect(await desk.runtime.clocks.recordTimer(warning)).to.equal('stale');
+
+    const view = (await staff(desk.app, 'operator').get(`/api/requests/${id}`)).body;
+    expect(view.clocks.analysis).to.deep.include({
+      state: 'running',
+      warnedAt: ['2026-12-07T14:45:00+05:00'],
+    });
+  });
+
+  it('leaves a fired threshold to its queued record rather than writing it twice', async () => {
+    const id = await registered();
+    const doc = await desk.runtime.store.requests.findById(id).lean();
+    const warning = {
+      requestId: id,
+      clock: 'analysis',
+      occurrence: 1,
+      kind: 'warning' as const,
+      fraction: 0.5,
+      atMs: Date.parse('2026-12-07T14:45:00+05:00'),
+      dueAtMs: doc!.clocks.analysis.dueAt.getTime(),
+    };
+    await deleteKeys(desk.runtime, `${desk.config.queuePrefix}:*`);
+    desk.clock.set('2026-12-07T14:46:00+05:00');
+    await desk.runtime.clocks.onTimer(warning);
+
+    const pass = await reconcile(desk.runtime);
+
+    expect(pass.clocksRecorded).to.equal(0);
+    expect(await desk.runtime.clocks.recordTimer(warning)).to.equal('recorded');
+    expect((await reconcile(desk.runtime)).clocksRecorded).to.equal(0);
+  });
+
+  it('announces and records a warning when its timer fires in the worker', async () => {
+    const id = await registered();
+    const heard: DeskEvent[] = [];
+    const listener = new Redis(desk.config.redisUrl);
+    const stop = await subscribeEvents(listener, desk.config.queuePrefix, (e) => heard.push(e));
+
+    // A second before the 50 % warning at 14:45, with the timers armed afresh.
+    await deleteKeys(desk.runtime, `${desk.config.queuePrefix}:*`);
+    desk.clock.set('2026-12-07T14:44:59+05:00');
+    await reconcile(desk.runtime);
+    desk.startWorker();
+
+    try {
+      await eventually(async () => {
+        const doc = await desk.runtime.store.requests.findById(id).lean();
+        return doc!.clocks.analysis.warnedAt.length === 1;
+      }, 'the recorded warning');
+    } finally {
+      await stop();
+      listener.disconnect();
+    }
+
+    const warnings = heard.filter((e) => e.type === 'clock.warning' && e.requestId === id);
+    expect(warnings).to.have.length(1);
+    expect(heard.some((e) => e.type === 'request.updated' && e.requestId === id)).to.equal(true);
   });
 
   it('moves running deadlines when a supervisor changes a calendar day', async () => {
