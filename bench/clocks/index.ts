@@ -56,7 +56,8 @@ runSuite(async (options) => {
     });
     for (const [key, at] of fleet.expected) expected.set(key, at);
 
-    const lastAtMs = Math.max(...expected.values());
+    // A spread of 300,000 arguments overflows the stack.
+    const lastAtMs = [...expected.values()].reduce((a, b) => Math.max(a, b), 0);
     const lastInS = Math.round((lastAtMs - Date.now()) / 1000);
     log(`clocks: armed in ${fleet.wallMs} ms; last deadline in ${lastInS} s`);
     while (tally.announced < expected.size && Date.now() < lastAtMs + GRACE_MS) {

@@ -1,3 +1,5 @@
+import { setTimeout as pause } from 'node:timers/promises';
+
 import { Types } from 'mongoose';
 
 import type { Config } from '../config';
@@ -19,7 +21,7 @@ import { clockJobId, clockPayloads } from '../queue/clock-queue';
 import type { EventPublisher, OnceEventPublisher } from '../queue/event-bus';
 import type { ClockPayload } from '../queue/names';
 import type { Store } from '../store';
-import { requestLockKey } from '../store/request-model';
+import { requestLockKey, type RequestDoc } from '../store/request-model';
 import type { CalendarService } from './calendar-service';
 
 /**
@@ -37,6 +39,12 @@ export interface ClockServiceDeps {
   logger: Logger;
   now: () => Date;
 }
+
+/** How many open requests the reconciler takes at a time, and its pause between them, ms. */
+const RECONCILE_BATCH = 100;
+const RECONCILE_PAUSE_MS = 20;
+
+type ReconciledDoc = Pick<RequestDoc, '_id' | 'clocks'>;
 
 /** How long an announced threshold is remembered, so no repeat announces it again. */
 const ANNOUNCED_FOR_S = 14 * 24 * 3600;
@@ -168,42 +176,59 @@ export class ClockService {
   /**
    * For every running clock of every open request: record the thresholds
    * whose instant has passed (at that instant) and arm the ones ahead.
+   *
+   * Requests are read a batch at a time with a pause between batches: with
+   * a hundred thousand open requests a pass in one go kept Redis and the
+   * worker busy for seconds, and timers due meanwhile were announced late.
    */
   async reconcile(): Promise<{ recorded: number; armed: number }> {
     const now = this.deps.now();
-    const open = await this.deps.store.requests
-      .find({ status: { $ne: 'closed' } }, { _id: 1, clocks: 1 })
-      .lean();
     const total = { recorded: 0, armed: 0 };
+    const open = this.deps.store.requests
+      .find({ status: { $ne: 'closed' } }, { _id: 1, clocks: 1 })
+      .lean()
+      .cursor({ batchSize: RECONCILE_BATCH });
+    let batch: ReconciledDoc[] = [];
 
-    for (const doc of open) {
-      for (const name of CLOCK_NAMES) {
-        const clock = doc.clocks?.[name];
-        if (!clock || clock.stoppedAt) continue;
+    for await (const doc of open) {
+      batch.push(doc);
+      if (batch.length < RECONCILE_BATCH) continue;
 
-        const done = await this.reconcileClock(String(doc._id), name, clock, now);
-        total.recorded += done.recorded;
-        total.armed += done.armed;
-      }
+      await this.reconcileBatch(batch, now, total);
+      batch = [];
+      await pause(RECONCILE_PAUSE_MS);
     }
+    await this.reconcileBatch(batch, now, total);
 
     return total;
   }
 
-  private async reconcileClock(id: string, name: ClockName, clock: ClockRecord, now: Date) {
-    const pending = await this.pendingThresholds(name, clock);
-    const passed = pending.filter((t) => t.at.getTime() <= now.getTime());
-    const ahead = pending.filter((t) => t.at.getTime() > now.getTime());
-    let recorded = 0;
+  private async reconcileBatch(
+    docs: ReconciledDoc[],
+    now: Date,
+    total: { recorded: number; armed: number },
+  ): Promise<void> {
+    const ahead: ClockPayload[] = [];
 
-    for (const threshold of passed) {
-      if (await this.catchUp(id, name, clock, threshold)) recorded += 1;
+    for (const doc of docs) {
+      const id = String(doc._id);
+
+      for (const name of CLOCK_NAMES) {
+        const clock = doc.clocks?.[name];
+        if (!clock || clock.stoppedAt) continue;
+
+        for (const threshold of await this.pendingThresholds(name, clock)) {
+          if (threshold.at.getTime() > now.getTime()) {
+            ahead.push(...clockPayloads(id, name, clock, [threshold]));
+          } else if (await this.catchUp(id, name, clock, threshold)) {
+            total.recorded += 1;
+          }
+        }
+      }
     }
 
-    if (ahead.length > 0) {
-      await this.deps.clockQueue.arm(clockPayloads(id, name, clock, ahead), now);
-    }
-    return { recorded, armed: ahead.length };
+    if (ahead.length > 0) await this.deps.clockQueue.arm(ahead, now);
+    total.armed += ahead.length;
   }
 
   /** A threshold passed with no timer on its way (Redis lost it, or the worker was down). */

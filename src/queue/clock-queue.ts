@@ -21,8 +21,6 @@ export function clockJobId(payload: ClockPayload): string {
   ].join('-');
 }
 
-const PENDING = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
-
 export function clockPayloads(
   requestId: string,
   clockName: string,
@@ -92,8 +90,10 @@ export class ClockQueue {
       this.queue.getJob(clockJobId(payload)),
       this.records.getJob(`record-${clockJobId(payload)}`),
     ]);
-    const states = await Promise.all(jobs.map((job) => job?.getState()));
-    return states.some((state) => state !== undefined && PENDING.has(state));
+
+    // A job not finished is waiting, running or retrying; a finished one
+    // (done, or failed for good) leaves the threshold to the reconciler.
+    return jobs.some((job) => job !== undefined && !job.finishedOn);
   }
 
   /** Removes pending timers; one already running finds the clock stopped and does nothing. */

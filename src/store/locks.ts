@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 
-import { ConflictError } from '../errors';
+import { UnavailableError } from '../errors';
 import { isDuplicateKey } from './duplicate-key';
 
 /**
@@ -43,9 +43,18 @@ export interface LockOptions {
   waitMs?: number;
 }
 
-export class BusyError extends ConflictError {
+/**
+ * A lease stayed taken for the whole wait: the record is busy, not in
+ * conflict, so callers hear 503 and a time to retry, which a webhook
+ * sender honours by delivering again rather than dropping the message.
+ */
+export class BusyError extends UnavailableError {
+  readonly key: string;
+
   constructor(key: string) {
-    super('BUSY', 'Someone else is changing this record right now; try again', { key });
+    super('BUSY', 'Someone else is changing this record right now; try again shortly');
+    this.name = 'BusyError';
+    this.key = key;
   }
 }
 

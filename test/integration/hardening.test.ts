@@ -102,6 +102,24 @@ describe('hardening against bad input', () => {
     });
   }
 
+  it('answers 503 with a retry hint, not 409, when a request stays busy', async () => {
+    const { id, number } = (await operator().post('/api/requests', voiceCall())).body;
+    // A writer that holds the request's lease for the whole wait.
+    await desk.runtime.store.locks.create({
+      _id: `request:${id}`,
+      token: 'someone-else',
+      expiresAt: new Date(Date.now() + 60_000),
+    });
+
+    const res = await operator().post(`/api/requests/${number}/register`);
+
+    expect(res.status).to.equal(503);
+    expect(res.headers['retry-after']).to.equal('5');
+    expect(res.body.error.code).to.equal('BUSY');
+    const doc = await desk.runtime.store.requests.findById(id).lean();
+    expect(doc!.status).to.equal('new');
+  });
+
   it('refuses a Telegram date no clock can show, naming message.date', async () => {
     const update = telegramUpdate({ updateId: 1, chatId: 5, at: '2026-12-08T09:00:00+05:00', text: 'x' });
     (update.message as { date: number }).date = 99_999_999_999_999;
