@@ -110,8 +110,10 @@ runSuite(async (options) => {
       },
       { name: `${FIXED_RATE}/s: baseline`, value: line(baseFixed) },
       {
-        name: `dedupe look-up with ${probe.requests} requests stored`,
-        value: `findOne by originKey ${probe.findByOriginKeyMs} ms, by _id ${probe.findByIdMs} ms`,
+        name: `one look-up with ${probe.requests} requests stored`,
+        value:
+          `by originKey ${probe.findByOriginKeyMs} ms; by _id: first request ` +
+          `${probe.findByIdMs} ms, newest ${probe.findNewestByIdMs} ms`,
       },
     ];
 

@@ -3,14 +3,17 @@ import mongoose from 'mongoose';
 import { requestModel } from '../../src/store/request-model';
 
 /**
- * What one intake's dedupe look-up costs once the load has filled the
- * desk's database: `requests.findOne({ originKey })` for a key that is not
- * there (every new message makes this query), against a look-up by `_id`.
+ * What a look-up costs once the load has filled the desk's database: by
+ * `originKey` for a key that is not there, and by `_id` for the first and
+ * the newest request stored. FerretDB 1.x reads the collection up to the
+ * match whatever the field, so the newest request, the one a follow-up
+ * message or an operator wants, costs nearly a full read.
  */
 export interface StoreProbe {
   requests: number;
   findByOriginKeyMs: number;
   findByIdMs: number;
+  findNewestByIdMs: number;
 }
 
 async function timed(times: number, work: () => Promise<unknown>): Promise<number> {
@@ -24,12 +27,14 @@ export async function probeStore(uri: string): Promise<StoreProbe> {
   try {
     const requests = requestModel(conn);
     const count = await requests.countDocuments();
-    const any = await requests.findOne({}, { _id: 1 }).lean();
+    const first = await requests.findOne({}, { _id: 1 }).lean();
+    const newest = await requests.findOne({}, { _id: 1 }).sort({ _id: -1 }).lean();
 
     return {
       requests: count,
       findByOriginKeyMs: await timed(3, () => requests.findOne({ originKey: 'absent' }).lean()),
-      findByIdMs: await timed(3, () => requests.findById(any?._id).lean()),
+      findByIdMs: await timed(3, () => requests.findById(first?._id).lean()),
+      findNewestByIdMs: await timed(3, () => requests.findById(newest?._id).lean()),
     };
   } finally {
     await conn.close();

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 
 import { reconcile } from '../../../jobs/reconciler';
 import { subscribeEvents, type DeskEvent } from '../../../src/queue/event-bus';
+import type { ClockPayload } from '../../../src/queue/names';
 import { deleteKeys, eventually, startTestDesk, type TestDesk } from '../../support/desk';
 import { staff, voiceCall } from '../../support/staff';
 
@@ -22,6 +23,20 @@ describe('clock timers', () => {
     const { id } = (await staff(desk.app, 'operator').post('/api/requests', voiceCall())).body;
     await staff(desk.app, 'operator').post(`/api/requests/${id}/register`);
     return id as string;
+  }
+
+  /** The timer of the analysis clock's 50 % warning, Monday 14:45, as armed at registration. */
+  async function halfwayWarning(id: string): Promise<ClockPayload> {
+    const doc = await desk.runtime.store.requests.findById(id).lean();
+    return {
+      requestId: id,
+      clock: 'analysis',
+      occurrence: 1,
+      kind: 'warning',
+      fraction: 0.5,
+      atMs: Date.parse('2026-12-07T14:45:00+05:00'),
+      dueAtMs: doc!.clocks.analysis.dueAt.getTime(),
+    };
   }
 
   async function delayedJobIds(): Promise<string[]> {
@@ -102,16 +117,7 @@ describe('clock timers', () => {
 
   it('never lets a timer undo an operator step taken at the same moment', async () => {
     const id = await registered();
-    const doc = await desk.runtime.store.requests.findById(id).lean();
-    const warning = {
-      requestId: id,
-      clock: 'analysis',
-      occurrence: 1,
-      kind: 'warning' as const,
-      fraction: 0.5,
-      atMs: Date.parse('2026-12-07T14:45:00+05:00'),
-      dueAtMs: doc!.clocks.analysis.dueAt.getTime(),
-    };
+    const warning = await halfwayWarning(id);
 
     await Promise.all([
       desk.runtime.clocks.recordTimer(warning),
@@ -127,16 +133,7 @@ describe('clock timers', () => {
 
   it('announces a fired threshold once, however often its timer fires, and queues its record', async () => {
     const id = await registered();
-    const doc = await desk.runtime.store.requests.findById(id).lean();
-    const warning = {
-      requestId: id,
-      clock: 'analysis',
-      occurrence: 1,
-      kind: 'warning' as const,
-      fraction: 0.5,
-      atMs: Date.parse('2026-12-07T14:45:00+05:00'),
-      dueAtMs: doc!.clocks.analysis.dueAt.getTime(),
-    };
+    const warning = await halfwayWarning(id);
     const heard: DeskEvent[] = [];
     const listener = new Redis(desk.config.redisUrl);
     const stop = await subscribeEvents(listener, desk.config.queuePrefix, (e) => heard.push(e));
@@ -161,16 +158,7 @@ describe('clock timers', () => {
 
   it('writes a fired warning into its request once, at its true instant', async () => {
     const id = await registered();
-    const doc = await desk.runtime.store.requests.findById(id).lean();
-    const warning = {
-      requestId: id,
-      clock: 'analysis',
-      occurrence: 1,
-      kind: 'warning' as const,
-      fraction: 0.5,
-      atMs: Date.parse('2026-12-07T14:45:00+05:00'),
-      dueAtMs: doc!.clocks.analysis.dueAt.getTime(),
-    };
+    const warning = await halfwayWarning(id);
 
     expect(await desk.runtime.clocks.recordTimer(warning)).to.equal('recorded');
     expect(await desk.runtime.clocks.recordTimer(warning)).to.equal('stale');
@@ -184,16 +172,7 @@ describe('clock timers', () => {
 
   it('leaves a fired threshold to its queued record rather than writing it twice', async () => {
     const id = await registered();
-    const doc = await desk.runtime.store.requests.findById(id).lean();
-    const warning = {
-      requestId: id,
-      clock: 'analysis',
-      occurrence: 1,
-      kind: 'warning' as const,
-      fraction: 0.5,
-      atMs: Date.parse('2026-12-07T14:45:00+05:00'),
-      dueAtMs: doc!.clocks.analysis.dueAt.getTime(),
-    };
+    const warning = await halfwayWarning(id);
     await deleteKeys(desk.runtime, `${desk.config.queuePrefix}:*`);
     desk.clock.set('2026-12-07T14:46:00+05:00');
     await desk.runtime.clocks.onTimer(warning);
