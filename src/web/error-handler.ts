@@ -21,6 +21,10 @@ export function toAppError(err: unknown): AppError | null {
     const message = 'The database is not answering; try again shortly';
     return new UnavailableError('STORE_UNAVAILABLE', message, err);
   }
+  if (isConnectionLost(err)) {
+    const message = 'A service the desk needs stopped answering; try again shortly';
+    return new UnavailableError('SERVICE_UNAVAILABLE', message, err);
+  }
   if (err instanceof CalendarError) return new AppError(422, err.code, err.message);
   if (err instanceof WorkflowError) {
     return new AppError(409, err.code, err.message, { details: { allowedActions: err.allowed } });
@@ -55,6 +59,17 @@ function isStoreUnreachable(err: unknown): boolean {
   const name = (err as Error | undefined)?.name ?? '';
   return /^Mongo(ose)?(ServerSelection|Network|NotConnected|Topology)/.test(name) ||
     name === 'PoolClearedError';
+}
+
+/**
+ * A socket to a backing service closed under a request: the driver can
+ * surface the bare system error (seen writing to FerretDB as it stopped).
+ */
+const LOST_CONNECTION_CODES = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT']);
+
+function isConnectionLost(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return code !== undefined && LOST_CONNECTION_CODES.has(code);
 }
 
 export function errorBody(error: AppError) {

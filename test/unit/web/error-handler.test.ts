@@ -19,6 +19,17 @@ describe('toAppError', () => {
     }
   });
 
+  it('answers 503 when a socket to a service closes under the request', () => {
+    const err = Object.assign(new Error('This socket has been ended by the other party'), {
+      code: 'EPIPE',
+    });
+
+    const mapped = toAppError(err);
+
+    expect(mapped?.status).to.equal(503);
+    expect(mapped?.code).to.equal('SERVICE_UNAVAILABLE');
+  });
+
   it('leaves other driver errors to the 500 path', () => {
     expect(toAppError(named('MongoServerError'))).to.equal(null);
   });
