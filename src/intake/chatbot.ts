@@ -1,7 +1,15 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 
-import { iinField, instantField, mobileField, parseBody, requiredText, text } from './fields';
+import {
+  identifierField,
+  iinField,
+  instantField,
+  mobileField,
+  parseBody,
+  requiredText,
+  text,
+} from './fields';
 import type { InboundMessage } from './receive-message';
 
 /**
@@ -11,10 +19,10 @@ import type { InboundMessage } from './receive-message';
 
 const chatbotSchema = z
   .object({
-    sessionId: requiredText(200),
-    messageId: requiredText(200),
+    sessionId: identifierField(200),
+    messageId: identifierField(200),
     sentAt: instantField,
-    text: text(4000),
+    text: requiredText(4000),
     participant: z
       .object({
         iin: iinField.optional(),
@@ -45,12 +53,14 @@ export function signChatbotBody(rawBody: string | Buffer, secret: string): strin
 
 export function parseChatbotMessage(body: unknown): InboundMessage {
   const message = parseBody(chatbotSchema, body);
+  // Encoded, so that no `:` inside an id can pass for the keys' separator.
+  const session = encodeURIComponent(message.sessionId);
 
   return {
     channel: 'chatbot',
     // The chat-bot numbers messages within a session, so the pair is the key.
-    messageKey: `chatbot:message:${message.sessionId}:${message.messageId}`,
-    threadKey: `chatbot:session:${message.sessionId}`,
+    messageKey: `chatbot:message:${session}:${encodeURIComponent(message.messageId)}`,
+    threadKey: `chatbot:session:${session}`,
     sentAt: message.sentAt,
     text: message.text,
     attachments: [],

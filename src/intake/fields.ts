@@ -46,7 +46,40 @@ export const mobileField = z.string().transform((raw, ctx) => {
   return z.NEVER;
 });
 
+const INVISIBLE_ONE = new RegExp(INVISIBLE.source);
+
+// Unpaired UTF-16 halves: stored, they become U+FFFD and two ids become one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * A channel's own identifier (a session, a message) is kept exactly as
+ * sent, so one that storing or trimming would change is refused rather
+ * than merged with another.
+ */
+export function identifierField(max: number) {
+  return z
+    .string()
+    .min(1)
+    .max(max)
+    .refine(
+      (value) =>
+        value === value.trim() && !LONE_SURROGATE.test(value) && !INVISIBLE_ONE.test(value),
+      {
+        message: 'must be printable text without surrounding spaces',
+        params: { code: 'IDENTIFIER_INVALID' },
+      },
+    );
+}
+
 export const emailField = z.string().trim().max(254).email('not an e-mail address');
+
+/**
+ * How far back a request's receipt may be dated: further back, its clocks
+ * would be breached before anyone saw it, and the date is a typo or a
+ * channel's wrong clock.
+ */
+export const MAX_BACKDATE_DAYS = 7;
+export const MAX_BACKDATE_MS = MAX_BACKDATE_DAYS * 24 * 3600 * 1000;
 
 /** The instants the desk deals in; anything outside is a typo or an attack. */
 export const EARLIEST_INSTANT = Date.parse('2000-01-01T00:00:00Z');

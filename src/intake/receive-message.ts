@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import type { Calendar, WorkingCalendar } from '../domain/calendar';
 import type { Channel } from '../domain/workflow/statuses';
 import { matchRequestParticipant } from '../records/match-request';
+import { MAX_BACKDATE_MS } from './fields';
 import type { Models } from '../store';
 import type { Attachment, Contact, Message, RequestDoc } from '../store/request-model';
 import { requestLockKey } from '../store/request-model';
@@ -92,12 +93,16 @@ export async function receiveMessage(
     const current = await threadRequest(threads, threadKey);
 
     if (current) {
+      const earlier = await earlierCopy(deps, current, inbound);
+      if (earlier) return earlier;
+
       const joined = await joinRequest(deps, current, inbound);
       if (joined) return joined;
     }
 
     const opened = await openRequest(deps, inbound, new Types.ObjectId());
-    await attachThread(threads, threadKey, opened.request._id, deps.now);
+    const leaving = current?.requestId ?? null;
+    await attachThread(threads, threadKey, opened.request._id, deps.now, leaving);
     return opened;
   });
 }
@@ -113,7 +118,7 @@ async function openClaimed(
 
     // The message was already stored by a request this conversation lost track of.
     if (opened.outcome === 'duplicate') {
-      await attachThread(deps.models.threads, threadKey, opened.request._id, deps.now);
+      await attachThread(deps.models.threads, threadKey, opened.request._id, deps.now, null);
     }
     return opened;
   } catch (err) {
@@ -132,10 +137,33 @@ function toMessage(inbound: InboundMessage, at: Date): Message {
   };
 }
 
-/** Never in the future: a channel's clock may run ahead of ours. */
+/**
+ * The channel's timestamp, unless it cannot be right: never in the future
+ * (a channel's clock may run ahead of ours), never more than a week back
+ * (no channel holds a message that long; the staff API refuses such dates).
+ */
 function receivedAtOf(inbound: InboundMessage, now: Date): Date {
-  if (!inbound.sentAt || inbound.sentAt.getTime() > now.getTime()) return now;
-  return inbound.sentAt;
+  const { sentAt } = inbound;
+  if (!sentAt) return now;
+
+  const ms = sentAt.getTime();
+  const trusted = ms <= now.getTime() && ms >= now.getTime() - MAX_BACKDATE_MS;
+  return trusted ? sentAt : now;
+}
+
+/** The message, redelivered after its conversation moved on to a new request. */
+async function earlierCopy(
+  deps: IntakeDeps,
+  link: ThreadLink,
+  inbound: InboundMessage,
+): Promise<IntakeResult | null> {
+  for (const id of [...link.previous].reverse()) {
+    const request = await deps.models.requests.findById(id).lean();
+    if (request?.messages.some((m) => m.key === inbound.messageKey)) {
+      return { request, outcome: 'duplicate' };
+    }
+  }
+  return null;
 }
 
 /** Adds the message to the open request; null when that request is closed or gone. */

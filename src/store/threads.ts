@@ -12,6 +12,8 @@ interface ThreadDoc {
   requestId: Types.ObjectId;
   /** When the request was attached; absent on threads written before it was kept. */
   claimedAt?: Date;
+  /** The conversation's earlier requests, oldest first, so a late redelivery is known. */
+  previous?: Types.ObjectId[];
 }
 
 const threadSchema = new Schema<ThreadDoc>(
@@ -19,6 +21,7 @@ const threadSchema = new Schema<ThreadDoc>(
     _id: { type: String, required: true },
     requestId: { type: Schema.Types.ObjectId, required: true },
     claimedAt: { type: Date },
+    previous: { type: [Schema.Types.ObjectId], default: undefined },
   },
   { collection: 'threads', versionKey: false },
 );
@@ -28,6 +31,7 @@ export type ThreadModel = Model<ThreadDoc>;
 export interface ThreadLink {
   requestId: Types.ObjectId;
   claimedAt: Date | null;
+  previous: Types.ObjectId[];
 }
 
 export function threadModel(conn: Connection): ThreadModel {
@@ -36,7 +40,8 @@ export function threadModel(conn: Connection): ThreadModel {
 
 export async function threadRequest(threads: ThreadModel, key: string): Promise<ThreadLink | null> {
   const doc = await threads.findById(key).lean();
-  return doc ? { requestId: doc.requestId, claimedAt: doc.claimedAt ?? null } : null;
+  if (!doc) return null;
+  return { requestId: doc.requestId, claimedAt: doc.claimedAt ?? null, previous: doc.previous ?? [] };
 }
 
 /** True when this call attached the conversation; false when it already had a request. */
@@ -67,11 +72,17 @@ export async function releaseClaim(
   await threads.deleteOne({ _id: key, requestId });
 }
 
+/** Moves the conversation to a request, remembering the one it leaves. */
 export async function attachThread(
   threads: ThreadModel,
   key: string,
   requestId: Types.ObjectId,
   at: Date,
+  leaving: Types.ObjectId | null,
 ): Promise<void> {
-  await threads.updateOne({ _id: key }, { $set: { requestId, claimedAt: at } }, { upsert: true });
+  const update = {
+    $set: { requestId, claimedAt: at },
+    ...(leaving && { $push: { previous: leaving } }),
+  };
+  await threads.updateOne({ _id: key }, update, { upsert: true });
 }

@@ -57,6 +57,76 @@ describe('hardening against bad input', () => {
     expect(await count()).to.equal(2);
   });
 
+  it('knows a message redelivered after its conversation moved to a new request', async () => {
+    const base = { sessionId: 'S', sentAt: '2026-12-08T09:30:00+05:00' };
+    const first = await chatbot(chatbotMessage({ ...base, messageId: 'm1', text: 'first' }));
+    await operator().post(`/api/requests/${first.body.number}/register`);
+    await operator().post(`/api/requests/${first.body.number}/analysis`, {
+      outcome: 'no-failure',
+      findings: 'Works as intended',
+    });
+    const second = await chatbot(chatbotMessage({ ...base, messageId: 'm2', text: 'again' }));
+
+    const late = await chatbot(chatbotMessage({ ...base, messageId: 'm1', text: 'first' }));
+
+    expect(second.body).to.include({ outcome: 'created' });
+    expect(late.body).to.include({ outcome: 'duplicate', number: first.body.number });
+    const newer = await desk.runtime.store.requests.findOne({ number: second.body.number }).lean();
+    expect(newer!.messages.map((m) => m.text)).to.deep.equal(['again']);
+  });
+
+  it('keeps a session whose id holds the separator apart from its look-alike', async () => {
+    const base = { sentAt: '2026-12-08T09:00:00+05:00' };
+
+    await chatbot(chatbotMessage({ ...base, sessionId: 'V:x', messageId: 'y', text: 'one' }));
+    const other = await chatbot(
+      chatbotMessage({ ...base, sessionId: 'V', messageId: 'x:y', text: 'another' }),
+    );
+
+    expect(other.body.outcome).to.equal('created');
+    expect(await count()).to.equal(2);
+  });
+
+  it('refuses session and message ids that storing or trimming would change', async () => {
+    const base = { sentAt: '2026-12-08T09:00:00+05:00', text: 'x' };
+
+    const lone = await chatbot(chatbotMessage({ ...base, sessionId: 's\ud800', messageId: '1' }));
+    const padded = await chatbot(chatbotMessage({ ...base, sessionId: ' s\u00a0', messageId: '1' }));
+    const hidden = await chatbot(chatbotMessage({ ...base, sessionId: 's', messageId: '1\u200b' }));
+
+    for (const res of [lone, padded, hidden]) {
+      expect(res.status).to.equal(422);
+      expect(res.body.error.code).to.equal('IDENTIFIER_INVALID');
+    }
+    expect(await count()).to.equal(0);
+  });
+
+  it('refuses a chat-bot message with no text', async () => {
+    const base = { sessionId: 'E', messageId: '1', sentAt: '2026-12-08T09:00:00+05:00' };
+
+    const empty = await chatbot(chatbotMessage({ ...base, text: '' }));
+    const blank = await chatbot(chatbotMessage({ ...base, text: '  \u200b ' }));
+
+    expect([empty.status, blank.status]).to.deep.equal([422, 422]);
+    expect(empty.body.error).to.include({ code: 'FIELD_EMPTY', field: 'text' });
+    expect(await count()).to.equal(0);
+  });
+
+  it('takes arrival as receipt for a chat-bot date years back; refuses it from staff', async () => {
+    const old = '2000-01-04T10:00:00+06:00';
+
+    const bot = await chatbot(
+      chatbotMessage({ sessionId: 'O', messageId: '1', sentAt: old, text: 'x' }),
+    );
+    const call = await operator().post('/api/requests', voiceCall({ receivedAt: old }));
+
+    expect(bot.body.number).to.match(/^2026-/);
+    const doc = await desk.runtime.store.requests.findOne({ number: bot.body.number }).lean();
+    expect(doc!.receivedAt.toISOString()).to.equal('2026-12-08T05:00:00.000Z');
+    expect(call.status).to.equal(422);
+    expect(call.body.error).to.include({ code: 'RECEIVED_AT_TOO_EARLY', field: 'receivedAt' });
+  });
+
   it('opens one incident when an escalation is clicked ten times at once', async () => {
     const number = await analysedRequest('e1');
     await operator().post(`/api/requests/${number}/analysis`, { outcome: 'failure', findings: 'x' });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 import { isStatus, STATUSES } from '../../domain/workflow/statuses';
 import { allowedActions } from '../../domain/workflow/transitions';
-import { parseBody, requiredText } from '../../intake/fields';
+import { MAX_BACKDATE_DAYS, MAX_BACKDATE_MS, parseBody, requiredText } from '../../intake/fields';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import { parseStaffRequest } from '../../intake/staff';
 import type { RequestDoc } from '../../store/request-model';
@@ -50,6 +50,13 @@ export function requestRoutes(deps: WebDeps): Router {
       throw new ValidationError(
         'RECEIVED_AT_IN_FUTURE',
         'receivedAt is in the future',
+        'receivedAt',
+      );
+    }
+    if (receivedAt && receivedAt.getTime() < deps.now().getTime() - MAX_BACKDATE_MS) {
+      throw new ValidationError(
+        'RECEIVED_AT_TOO_EARLY',
+        `receivedAt is more than ${MAX_BACKDATE_DAYS} days ago; register it as received now`,
         'receivedAt',
       );
     }

@@ -196,19 +196,19 @@ describe('clock timers', () => {
     await reconcile(desk.runtime);
     desk.startWorker();
 
+    // The record is announced after it is written: wait for that news too.
+    const recorded = () => heard.some((e) => e.type === 'request.updated' && e.requestId === id);
     try {
-      await eventually(async () => {
-        const doc = await desk.runtime.store.requests.findById(id).lean();
-        return doc!.clocks.analysis.warnedAt.length === 1;
-      }, 'the recorded warning');
+      await eventually(async () => recorded(), 'the record written and announced');
     } finally {
       await stop();
       listener.disconnect();
     }
 
+    const doc = await desk.runtime.store.requests.findById(id).lean();
+    expect(doc!.clocks.analysis.warnedAt).to.deep.equal([new Date('2026-12-07T14:45:00+05:00')]);
     const warnings = heard.filter((e) => e.type === 'clock.warning' && e.requestId === id);
     expect(warnings).to.have.length(1);
-    expect(heard.some((e) => e.type === 'request.updated' && e.requestId === id)).to.equal(true);
   });
 
   it('moves running deadlines when a supervisor changes a calendar day', async () => {
