@@ -55,10 +55,24 @@ export function toAppError(err: unknown): AppError | null {
 }
 
 /** The driver's ways of saying MongoDB (or FerretDB) cannot be reached right now. */
+/**
+ * Server answers that mean "stopping or stepping down", not "your request
+ * is wrong": MongoDB's shutdown and failover codes, and FerretDB's internal
+ * error for an operation its shutdown cancelled.
+ */
+const STOPPING_CODES = new Set([91, 189, 10107, 11600, 11602, 13436]);
+
+function isStoreStopping(err: Error & { code?: unknown }): boolean {
+  if (err.name !== 'MongoServerError') return false;
+  if (typeof err.code === 'number' && STOPPING_CODES.has(err.code)) return true;
+  return err.code === 1 && /context canceled/.test(err.message);
+}
+
 function isStoreUnreachable(err: unknown): boolean {
   const name = (err as Error | undefined)?.name ?? '';
   return /^Mongo(ose)?(ServerSelection|Network|NotConnected|Topology)/.test(name) ||
-    name === 'PoolClearedError';
+    name === 'PoolClearedError' ||
+    (err instanceof Error && isStoreStopping(err));
 }
 
 /**

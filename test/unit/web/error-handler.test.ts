@@ -30,6 +30,15 @@ describe('toAppError', () => {
     expect(mapped?.code).to.equal('SERVICE_UNAVAILABLE');
   });
 
+  it('answers 503 when the database is shutting down under the request', () => {
+    const mongo = Object.assign(named('MongoServerError'), { code: 11600 });
+    const ferret = Object.assign(named('MongoServerError'), { code: 1 });
+    ferret.message = '[msg_insert.go:168 handler.(*Handler).MsgInsert] context canceled';
+
+    expect(toAppError(mongo)?.status).to.equal(503);
+    expect(toAppError(ferret)?.status).to.equal(503);
+  });
+
   it('leaves other driver errors to the 500 path', () => {
     expect(toAppError(named('MongoServerError'))).to.equal(null);
   });
