@@ -73,9 +73,11 @@ export class ClockService {
     const thresholds = await this.pendingThresholds(name, clock);
 
     try {
-      await this.deps.clockQueue.arm(clockPayloads(requestId, name, clock, thresholds), this.deps.now());
+      const payloads = clockPayloads(requestId, name, clock, thresholds);
+      await this.deps.clockQueue.arm(payloads, this.deps.now());
     } catch (err) {
-      this.deps.logger.warn({ err, requestId, clock: name }, 'clock timers not armed; reconciler will');
+      const context = { err, requestId, clock: name };
+      this.deps.logger.warn(context, 'clock timers not armed; reconciler will');
     }
   }
 
@@ -101,7 +103,10 @@ export class ClockService {
     await this.deps.clockQueue.recordLater(payload);
   }
 
-  /** Writes a fired threshold into its request. Stale ones (clock stopped, restarted or moved) change nothing. */
+  /**
+   * Writes a fired threshold into its request. A stale one (its clock
+   * stopped, restarted or moved) changes nothing.
+   */
   async recordTimer(payload: ClockPayload): Promise<'recorded' | 'stale'> {
     const name = payload.clock as ClockName;
     const threshold: Threshold = {

@@ -12,9 +12,10 @@ import { receiveMessage, type InboundMessage, type IntakeResult } from './receiv
 
 /**
  * The one entry point for a message from any channel: store it (MongoDB is
- * the record), then arm the release of an off-hours request or the clock
- * of one taken up now, and tell the screens. Arming is best effort here: when Redis is away the worker's
- * reconciler arms it from MongoDB later, so nothing accepted is lost.
+ * the record), then arm the release of an off-hours request or the clock of
+ * one taken up now, and tell the screens. Arming is best effort here: when
+ * Redis is away the worker's reconciler arms it from MongoDB later, so
+ * nothing accepted is lost.
  */
 export interface IntakeServiceDeps {
   config: Pick<Config, 'zone' | 'slaPolicy'>;

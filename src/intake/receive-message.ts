@@ -1,3 +1,5 @@
+import { setTimeout as pause } from 'node:timers/promises';
+
 import { Types } from 'mongoose';
 import { DateTime } from 'luxon';
 
@@ -69,8 +71,6 @@ const CLOSED = 'closed';
 const CLAIM_GRACE_MS = 10_000;
 const CLAIM_POLL_MS = 100;
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export async function receiveMessage(
   deps: IntakeDeps,
   inbound: InboundMessage,
@@ -122,6 +122,8 @@ async function openClaimed(
     }
     return opened;
   } catch (err) {
+    // The caller hears the first error; a claim that cannot be released
+    // now only makes the conversation's next message wait out its grace.
     await releaseClaim(deps.models.threads, threadKey, id).catch(() => undefined);
     throw err;
   }
@@ -214,10 +216,10 @@ async function openRequest(
 ): Promise<IntakeResult> {
   const { requests } = deps.models;
 
-  // No look-up before the insert: FerretDB 1.x answers a query on any field
-  // but `_id` by reading the whole collection, while the unique index on
-  // `originKey` refuses a second copy at no cost. A redelivery therefore
-  // spends a request number; numbers may skip, never repeat.
+  // No look-up before the insert: FerretDB 1.x answers any query by reading
+  // the collection, while the unique index on `originKey` refuses a second
+  // copy at no cost. A redelivery therefore spends a request number; numbers
+  // may skip, never repeat.
   const receivedAt = receivedAtOf(inbound, deps.now);
   const year = DateTime.fromJSDate(receivedAt, { zone: deps.zone }).year;
   const seq = await deps.requestNumbers.next(`request:${year}`);

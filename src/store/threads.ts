@@ -41,7 +41,8 @@ export function threadModel(conn: Connection): ThreadModel {
 export async function threadRequest(threads: ThreadModel, key: string): Promise<ThreadLink | null> {
   const doc = await threads.findById(key).lean();
   if (!doc) return null;
-  return { requestId: doc.requestId, claimedAt: doc.claimedAt ?? null, previous: doc.previous ?? [] };
+  const { requestId, claimedAt, previous } = doc;
+  return { requestId, claimedAt: claimedAt ?? null, previous: previous ?? [] };
 }
 
 /** True when this call attached the conversation; false when it already had a request. */
