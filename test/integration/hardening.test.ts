@@ -190,6 +190,13 @@ describe('hardening against bad input', () => {
     expect(doc!.status).to.equal('new');
   });
 
+  it('refuses a request list filter it does not know instead of listing everything', async () => {
+    const res = await operator().get('/api/requests?status[]=new');
+
+    expect(res.status).to.equal(422);
+    expect(res.body.error).to.include({ code: 'FIELD_UNKNOWN', field: 'status[]' });
+  });
+
   it('refuses a Telegram date no clock can show, naming message.date', async () => {
     const update = telegramUpdate({ updateId: 1, chatId: 5, at: '2026-12-08T09:00:00+05:00', text: 'x' });
     (update.message as { date: number }).date = 99_999_999_999_999;

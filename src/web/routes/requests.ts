@@ -79,6 +79,12 @@ export function requestRoutes(deps: WebDeps): Router {
   });
 
   router.get('/', async (req, res) => {
+    // A misspelt filter would otherwise list everything as if it matched.
+    const unknown = Object.keys(req.query).find((key) => key !== 'status');
+    if (unknown !== undefined) {
+      throw new ValidationError('FIELD_UNKNOWN', `${unknown} is not a filter; use status`, unknown);
+    }
+
     const status = req.query.status;
     if (status !== undefined && !isStatus(status)) {
       throw new ValidationError(
