@@ -3,7 +3,6 @@ import { setTimeout as pause } from 'node:timers/promises';
 import { Types } from 'mongoose';
 
 import type { Config } from '../config';
-import { clockLengthMs } from '../domain/calendar';
 import {
   CLOCK_NAMES,
   isRecorded,
@@ -23,6 +22,7 @@ import type { ClockPayload } from '../queue/names';
 import type { Store } from '../store';
 import { requestLockKey, type RequestDoc } from '../store/request-model';
 import type { CalendarService } from './calendar-service';
+import { clockTiming } from './clock-reader';
 
 /**
  * Keeps the clocks' timers in step with the record: arms warnings and
@@ -52,12 +52,8 @@ const ANNOUNCED_FOR_S = 14 * 24 * 3600;
 export class ClockService {
   constructor(private readonly deps: ClockServiceDeps) {}
 
-  async timing(name: ClockName): Promise<ClockTiming> {
-    const policy = this.deps.config.slaPolicy.clocks[name];
-    const calendar = await this.deps.calendars.forClock(name);
-    const workingDayMs = (await this.deps.calendars.contactCenter()).workingDayMs;
-
-    return { calendar, lengthMs: clockLengthMs(policy.length, policy.calendar, workingDayMs) };
+  timing(name: ClockName): Promise<ClockTiming> {
+    return clockTiming(this.deps, name);
   }
 
   async pendingThresholds(name: ClockName, clock: ClockRecord): Promise<Threshold[]> {

@@ -1,3 +1,4 @@
+import { withClocksAsOf, type ClockReader } from '../desk/clock-reader';
 import { formatAstana } from '../domain/calendar';
 import { maskIin } from '../domain/identifiers';
 import type { ClockRecord, RequestDoc } from '../store/request-model';
@@ -21,9 +22,13 @@ function clockView(clock: ClockRecord, zone: string) {
   };
 }
 
-export function requestView(doc: RequestDoc, zone: string) {
+/** Clocks are shown through `read`, as they stand at the reader's instant. */
+export function requestView(doc: RequestDoc, zone: string, read: ClockReader) {
   const clocks = Object.fromEntries(
-    Object.entries(doc.clocks ?? {}).map(([name, clock]) => [name, clockView(clock, zone)]),
+    Object.entries(withClocksAsOf(doc, read).clocks ?? {}).map(([name, clock]) => [
+      name,
+      clockView(clock, zone),
+    ]),
   );
 
   return {

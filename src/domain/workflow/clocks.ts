@@ -107,6 +107,26 @@ export function recordThreshold(clock: ClockRecord, threshold: Threshold): Clock
 }
 
 /**
+ * The clock as it stands at `now`: every threshold whose instant has come
+ * counts as reached, at that instant, whether or not its timer's record has
+ * been written yet. Screens and reports read clocks through this, so a
+ * deadline that has passed shows as a breach from its first moment even
+ * while the store is slow to take the record.
+ */
+export function clockAsOf(
+  clock: ClockRecord,
+  timing: ClockTiming,
+  warnAtFractions: readonly number[],
+  now: Date,
+): ClockRecord {
+  if (clock.stoppedAt) return clock;
+
+  return thresholdsOf(clock, timing, warnAtFractions)
+    .filter((threshold) => threshold.at.getTime() <= now.getTime())
+    .reduce(recordThreshold, clock);
+}
+
+/**
  * The clock after its calendar changed: same start, deadline recomputed.
  * A breach recorded for a deadline that has now moved past `now` is undone,
  * as are warnings that no longer fall where they were.

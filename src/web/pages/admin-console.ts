@@ -1,3 +1,4 @@
+import type { ClockReader } from '../../desk/clock-reader';
 import type { ClockRecord } from '../../domain/workflow/clocks';
 import { incidentAllowedActions } from '../../domain/workflow/transitions';
 import type { Store } from '../../store';
@@ -9,7 +10,10 @@ import type { Store } from '../../store';
  */
 const OPEN = ['open', 'confirmed', 'fixing'];
 
-export async function openIncidents(store: Pick<Store, 'incidents' | 'requests'>) {
+export async function openIncidents(
+  store: Pick<Store, 'incidents' | 'requests'>,
+  read: ClockReader,
+) {
   const incidents = await store.incidents
     .find({ status: { $in: OPEN } })
     .sort({ createdAt: 1 })
@@ -27,7 +31,8 @@ export async function openIncidents(store: Pick<Store, 'incidents' | 'requests'>
     const linked = requests
       .filter((r) => String(r.incidentId) === String(incident._id))
       .map((r) => {
-        const fixStart = r.clocks?.fixStart as ClockRecord | undefined;
+        const recorded = r.clocks?.fixStart as ClockRecord | undefined;
+        const fixStart = recorded && read('fixStart', recorded);
         return {
           id: String(r._id),
           number: r.number,

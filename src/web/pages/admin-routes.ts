@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 
+import { clockReader } from '../../desk/clock-reader';
 import type { Decision } from '../../desk/incident-service';
 import type { IncidentAction } from '../../domain/workflow/transitions';
 import { astanaText, parseAstanaInput } from '../../i18n/astana-time';
@@ -26,7 +27,11 @@ export function adminRoutes(deps: WebDeps): Router {
   const actor = (req: Request) => req.session.user!.username;
 
   async function model(req: Request) {
-    const [incidents, current] = await Promise.all([openIncidents(deps.store), notices.current()]);
+    const read = await clockReader(deps, deps.now());
+    const [incidents, current] = await Promise.all([
+      openIncidents(deps.store, read),
+      notices.current(),
+    ]);
     return {
       incidents,
       notices: current,

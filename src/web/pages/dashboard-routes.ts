@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 
+import { clockReader } from '../../desk/clock-reader';
 import { ValidationError } from '../../errors';
 import { requireArea, mayAccess } from '../session/access';
 import type { WebDeps } from '../deps';
@@ -27,6 +28,7 @@ export function dashboardRoutes(deps: WebDeps): Router {
   const act = requireArea('dashboard', 'act');
 
   const viewer = (req: Request) => req.session.user!.username;
+  const clocksNow = () => clockReader(deps, deps.now());
 
   function rowView(req: Request, row: QueueRow) {
     return {
@@ -38,7 +40,7 @@ export function dashboardRoutes(deps: WebDeps): Router {
 
   router.get('/dashboard', read, async (req, res) => {
     const filters = readFilters(req.query);
-    const rows = await loadQueue(deps.store, filters, viewer(req));
+    const rows = await loadQueue(deps.store, filters, viewer(req), await clocksNow());
 
     res.render('dashboard', {
       title: req.t('dashboard.title'),
@@ -52,7 +54,8 @@ export function dashboardRoutes(deps: WebDeps): Router {
   });
 
   router.get('/dashboard/queue', read, async (req, res) => {
-    const rows = await loadQueue(deps.store, readFilters(req.query), viewer(req));
+    const filters = readFilters(req.query);
+    const rows = await loadQueue(deps.store, filters, viewer(req), await clocksNow());
 
     res.set('x-server-now', String(deps.now().getTime()));
     res.render('fragments/queue-rows', {
@@ -67,7 +70,8 @@ export function dashboardRoutes(deps: WebDeps): Router {
       throw new ValidationError('INVALID_ID', 'not a request id', 'id');
     }
 
-    const row = await loadRow(deps.store, id, readFilters(req.query), viewer(req));
+    const filters = readFilters(req.query);
+    const row = await loadRow(deps.store, id, filters, viewer(req), await clocksNow());
     if (!row) return res.status(204).end();
 
     res.set('x-server-now', String(deps.now().getTime()));
@@ -75,7 +79,8 @@ export function dashboardRoutes(deps: WebDeps): Router {
   });
 
   async function pageModel(req: Request) {
-    const model = await requestPage(deps.store, String(req.params.id), viewer(req));
+    const id = String(req.params.id);
+    const model = await requestPage(deps.store, id, viewer(req), await clocksNow());
     return { ...model, canAct: mayAccess(req.session.user, 'dashboard', 'act') };
   }
 

@@ -1,5 +1,6 @@
 import type { FilterQuery } from 'mongoose';
 
+import { withClocksAsOf, type ClockReader } from '../../desk/clock-reader';
 import { CLOCK_NAMES, type ClockRecord } from '../../domain/workflow/clocks';
 import { CHANNELS, isChannel, isStatus, STATUSES } from '../../domain/workflow/statuses';
 import type { Store } from '../../store';
@@ -130,6 +131,7 @@ export async function loadQueue(
   store: Pick<Store, 'requests' | 'notices'>,
   filters: QueueFilters,
   viewer: string,
+  read: ClockReader,
 ): Promise<QueueRow[]> {
   const docs = await store.requests
     .find(mongoFilter(filters, viewer), ROW_FIELDS)
@@ -139,7 +141,7 @@ export async function loadQueue(
   const notices = await lastNotices(store, docs.map((d) => d._id));
 
   return docs
-    .map((doc) => toRow(doc as RequestDoc, notices.get(String(doc._id))))
+    .map((doc) => toRow(withClocksAsOf(doc as RequestDoc, read), notices.get(String(doc._id))))
     .sort(compareRows);
 }
 
@@ -149,6 +151,7 @@ export async function loadRow(
   id: string,
   filters: QueueFilters,
   viewer: string,
+  read: ClockReader,
 ): Promise<QueueRow | null> {
   const doc = await store.requests
     .findOne({ _id: id, ...mongoFilter(filters, viewer) }, ROW_FIELDS)
@@ -156,5 +159,5 @@ export async function loadRow(
   if (!doc) return null;
 
   const notices = await lastNotices(store, [doc._id]);
-  return toRow(doc as RequestDoc, notices.get(String(doc._id)));
+  return toRow(withClocksAsOf(doc as RequestDoc, read), notices.get(String(doc._id)));
 }

@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 
+import { withClocksAsOf, type ClockReader } from '../../desk/clock-reader';
 import { CLOCK_NAMES, type ClockRecord } from '../../domain/workflow/clocks';
 import { allowedActions, isIncidentOpen } from '../../domain/workflow/transitions';
 import { NotFoundError } from '../../errors';
@@ -46,8 +47,9 @@ export async function requestPage(
   store: Pick<Store, 'requests' | 'notices' | 'incidents'>,
   id: string,
   viewer: string,
+  read: ClockReader,
 ) {
-  const doc = await findRequestDoc(store, id);
+  const doc = withClocksAsOf(await findRequestDoc(store, id), read);
   const [notices, incident, openIncidents] = await Promise.all([
     store.notices.find({ requestId: doc._id }).sort({ createdAt: 1 }).lean(),
     doc.incidentId ? store.incidents.findById(doc.incidentId).lean() : null,

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 
+import type { ClockReader } from '../../desk/clock-reader';
 import { CLOCK_NAMES, type ClockName, type ClockRecord } from '../../domain/workflow/clocks';
 import { ValidationError } from '../../errors';
 import type { Store } from '../../store';
@@ -68,6 +69,7 @@ export async function slaCompliance(
   store: Pick<Store, 'requests'>,
   period: Period,
   zone: string,
+  read: ClockReader,
 ): Promise<ClockCompliance[]> {
   const { startAt, endAt } = bounds(period, zone);
   const within = (at: Date | null | undefined) =>
@@ -84,8 +86,9 @@ export async function slaCompliance(
 
   for await (const doc of cursor) {
     for (const name of CLOCK_NAMES) {
-      const clock = doc.clocks?.[name] as ClockRecord | undefined;
-      if (!clock) continue;
+      const recorded = doc.clocks?.[name] as ClockRecord | undefined;
+      if (!recorded) continue;
+      const clock = read(name, recorded);
       const row = rows.get(name)!;
 
       if (clock.state === 'breached' && within(clock.breachedAt ?? clock.dueAt)) row.breached += 1;

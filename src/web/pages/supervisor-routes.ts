@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 
+import { clockReader } from '../../desk/clock-reader';
 import { CLOCK_NAMES, type ClockName } from '../../domain/workflow/clocks';
 import { ValidationError } from '../../errors';
 import { STAFF_ROLES } from '../../store/user-model';
@@ -8,7 +9,14 @@ import { requireArea } from '../session/access';
 import type { StaffAccounts } from '../session/staff-accounts';
 import { boardPolicy, queueBoard, QUEUES_PATH } from './bull-board';
 import { field, formAction } from './form-action';
-import { dateText, readPeriod, slaChart, slaCompliance, slaCsv } from './sla-report';
+import {
+  dateText,
+  readPeriod,
+  slaChart,
+  slaCompliance,
+  slaCsv,
+  type Period,
+} from './sla-report';
 
 /**
  * The supervisor's pages: SLA compliance per clock (table, chart, CSV),
@@ -19,6 +27,9 @@ export function supervisorRoutes(deps: WebDeps, accounts: StaffAccounts): Router
   const supervisor = requireArea('supervisor', 'act');
   const { zone } = deps.config;
 
+  // Clocks as they stand now: a deadline passed counts before its record is written.
+  const compliance = async (period: Period) =>
+    slaCompliance(deps.store, period, zone, await clockReader(deps, deps.now()));
   const clockLabel = (req: Request) => (clock: ClockName) => req.t(`clock.${clock}`);
 
   router.get('/supervisor/sla', supervisor, async (req, res) => {
@@ -31,7 +42,7 @@ export function supervisorRoutes(deps: WebDeps, accounts: StaffAccounts): Router
       period = readPeriod({}, deps.now(), zone);
       res.locals.flash = { kind: 'error', key: `errors.${err.code}` };
     }
-    const rows = await slaCompliance(deps.store, period, zone);
+    const rows = await compliance(period);
 
     res.render('sla', {
       title: req.t('sla.title'),
@@ -46,7 +57,7 @@ export function supervisorRoutes(deps: WebDeps, accounts: StaffAccounts): Router
 
   router.get('/supervisor/sla.csv', supervisor, async (req, res) => {
     const period = readPeriod(req.query, deps.now(), zone);
-    const rows = await slaCompliance(deps.store, period, zone);
+    const rows = await compliance(period);
 
     res.set('Content-Type', 'text/csv; charset=utf-8');
     res.attachment(`sla_${period.from}_${period.to}.csv`);

@@ -6,6 +6,7 @@ import { incidentAllowedActions } from '../../domain/workflow/transitions';
 import { ValidationError } from '../../errors';
 import { instantField, parseBody, requiredText, text } from '../../intake/fields';
 import { requireRole } from '../auth';
+import { clockReader } from '../../desk/clock-reader';
 import type { WebDeps } from '../deps';
 import { instantView, requestView } from '../request-view';
 
@@ -24,6 +25,7 @@ export function incidentRoutes(deps: WebDeps): Router {
 
   async function view(incident: IncidentDoc) {
     const requests = await deps.store.requests.find({ incidentId: incident._id }).lean();
+    const read = await clockReader(deps, deps.now());
     return {
       id: String(incident._id),
       number: incident.number,
@@ -39,7 +41,7 @@ export function incidentRoutes(deps: WebDeps): Router {
       fixStartedAt: instantView(incident.fixStartedAt, zone),
       eliminatedAt: instantView(incident.eliminatedAt, zone),
       history: incident.history.map((h) => ({ ...h, at: instantView(h.at, zone) })),
-      requests: requests.map((r) => requestView(r, zone)),
+      requests: requests.map((r) => requestView(r, zone, read)),
     };
   }
 

@@ -5,6 +5,7 @@ import { maskIin } from '../../domain/identifiers';
 import { iinField, parseBody } from '../../intake/fields';
 import { linkRequestParticipant } from '../../records';
 import { requireRole } from '../auth';
+import { clockReader } from '../../desk/clock-reader';
 import type { WebDeps } from '../deps';
 import { requestParticipantView } from '../record-views';
 import { requestView } from '../request-view';
@@ -35,7 +36,7 @@ export function requestParticipantRoutes(deps: WebDeps): Router {
       iin ? 'request linked to participant' : 'request unlinked from participant',
     );
     res.json({
-      ...requestView(linked, deps.config.zone),
+      ...requestView(linked, deps.config.zone, await clockReader(deps, at)),
       participant: requestParticipantView(participant),
     });
   });

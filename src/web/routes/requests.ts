@@ -10,6 +10,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import { parseStaffRequest } from '../../intake/staff';
 import type { RequestDoc } from '../../store/request-model';
 import { requireRole } from '../auth';
+import { clockReader } from '../../desk/clock-reader';
 import type { WebDeps } from '../deps';
 import { requestParticipantView } from '../record-views';
 import { instantView, requestView } from '../request-view';
@@ -41,6 +42,7 @@ export async function findRequest(deps: WebDeps, id: string): Promise<RequestDoc
 export function requestRoutes(deps: WebDeps): Router {
   const router = Router();
   const { config } = deps;
+  const clocksNow = () => clockReader(deps, deps.now());
 
   router.post('/', requireRole('operator', 'integration'), async (req, res) => {
     const { inbound, receivedAt } = parseStaffRequest(req.body, req.actor!.name);
@@ -75,7 +77,7 @@ export function requestRoutes(deps: WebDeps): Router {
 
     const status = result.outcome === 'created' ? 201 : 200;
 
-    res.status(status).json(requestView(result.request, config.zone));
+    res.status(status).json(requestView(result.request, config.zone, await clocksNow()));
   });
 
   router.get('/', async (req, res) => {
@@ -101,7 +103,8 @@ export function requestRoutes(deps: WebDeps): Router {
       .limit(LIST_LIMIT)
       .lean();
 
-    res.json({ items: docs.map((doc) => requestView(doc, config.zone)) });
+    const read = await clocksNow();
+    res.json({ items: docs.map((doc) => requestView(doc, config.zone, read)) });
   });
 
   router.get('/:id', async (req, res) => {
@@ -117,7 +120,7 @@ export function requestRoutes(deps: WebDeps): Router {
       : null;
 
     return {
-      ...requestView(doc, config.zone),
+      ...requestView(doc, config.zone, await clocksNow()),
       participant: requestParticipantView(participant),
       allowedActions: allowedActions(doc.status),
       findings: doc.findings,

@@ -48,6 +48,31 @@ describe('staff API: POST /api/requests', () => {
     expect(res.body.history[0]).to.include({ actor: 'operator-1', toStatus: 'new' });
   });
 
+  it('shows the clock as it stands when read, before the worker records a threshold', async () => {
+    const { body } = await post(call);
+    const read = async () =>
+      (
+        await request(desk.app)
+          .get(`/api/requests/${body.number}`)
+          .set('authorization', `Bearer ${TOKENS.auditor}`)
+      ).body.clocks.registration;
+
+    // Half of three working hours from 10:15 is 11:45; the deadline 13:15.
+    desk.clock.set('2026-12-03T11:45:00+05:00');
+    expect(await read()).to.deep.include({
+      state: 'running',
+      warnedAt: ['2026-12-03T11:45:00+05:00'],
+    });
+
+    desk.clock.set('2026-12-03T13:15:00+05:00');
+    expect(await read()).to.deep.include({
+      state: 'breached',
+      breachedAt: '2026-12-03T13:15:00+05:00',
+    });
+    expect((await desk.runtime.store.requests.findById(body.id).lean())!.clocks.registration)
+      .to.include({ state: 'running', breachedAt: null });
+  });
+
   it('uses an earlier receivedAt, and a repeated externalId finds the first request', async () => {
     const body = { ...call, receivedAt: '2026-12-02T18:20:00+05:00', externalId: 'call-77' };
 

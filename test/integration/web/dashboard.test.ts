@@ -53,6 +53,20 @@ describe('operator dashboard', function () {
     expect(page.text).to.include('data-alert="breached"');
   });
 
+  it('marks a warning and a breach from their instants, before the worker records them', async () => {
+    const { number } = await chatbotRequest(desk, 1);
+    const row = () => operator.page('/dashboard').then((page) => rowOf(page.text, number));
+
+    // No worker runs here, so the record holds no threshold at any of these instants.
+    expect(await row()).to.include('data-alert=""');
+
+    desk.clock.set('2026-12-08T11:35:00+05:00');
+    expect(await row()).to.include('data-alert="warning"');
+
+    desk.clock.set('2026-12-08T13:05:00+05:00');
+    expect(await row()).to.include('data-alert="breached"');
+  });
+
   it('filters by status, channel and assignee', async () => {
     const { number } = await chatbotRequest(desk, 1);
 
@@ -176,3 +190,11 @@ describe('operator dashboard', function () {
     expect(after!.assignee).to.equal('aigerim');
   });
 });
+
+/** The queue row of one request number, as served. */
+function rowOf(html: string, number: string): string {
+  const row = html.split('<tr ').find((part) => part.includes(number));
+  expect(row, `no row for ${number}`).to.be.a('string');
+  return row!;
+}
+

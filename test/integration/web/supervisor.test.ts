@@ -62,6 +62,19 @@ describe('supervisor', function () {
     expect(lines[1]).to.equal('registration,Регистрация,1,1,0,50');
   });
 
+  it('counts a passed deadline as breached before its record is written', async () => {
+    await chatbotRequest(desk, 1);
+    const csv = async () =>
+      (await supervisor.agent.get('/supervisor/sla.csv?from=2026-12-01&to=2026-12-31')).text;
+
+    expect(await csv()).to.match(/\r\nregistration,[^,]+,0,0,1,\r\n/);
+
+    // No worker runs, so nothing writes the breach into the request.
+    desk.clock.set('2026-12-08T14:00:00+05:00');
+
+    expect(await csv()).to.match(/\r\nregistration,[^,]+,0,1,0,0\r\n/);
+  });
+
   it('leaves out clocks that ended outside the period', async () => {
     await oneMetOneBreached();
 

@@ -1,0 +1,63 @@
+import type { Config } from '../config';
+import { clockLengthMs } from '../domain/calendar';
+import {
+  CLOCK_NAMES,
+  clockAsOf,
+  type ClockName,
+  type ClockRecord,
+  type ClockTiming,
+} from '../domain/workflow/clocks';
+import type { CalendarService } from './calendar-service';
+
+export interface ClockTimingDeps {
+  config: Pick<Config, 'slaPolicy'>;
+  calendars: CalendarService;
+}
+
+/** A clock's calendar and length under the SLA policy. */
+export async function clockTiming(deps: ClockTimingDeps, name: ClockName): Promise<ClockTiming> {
+  const policy = deps.config.slaPolicy.clocks[name];
+  const calendar = await deps.calendars.forClock(name);
+  const workingDayMs = (await deps.calendars.contactCenter()).workingDayMs;
+
+  return { calendar, lengthMs: clockLengthMs(policy.length, policy.calendar, workingDayMs) };
+}
+
+/** A request's clock as it stands at the reader's instant. */
+export type ClockReader = (name: ClockName, clock: ClockRecord) => ClockRecord;
+
+/**
+ * What screens and reports read clocks through: a warning or deadline whose
+ * instant has come shows at once, though the worker writes its record later
+ * (on a busy store, much later).
+ */
+export async function clockReader(deps: ClockTimingDeps, now: Date): Promise<ClockReader> {
+  const timings = new Map(
+    await Promise.all(
+      CLOCK_NAMES.map(async (name) => [name, await clockTiming(deps, name)] as const),
+    ),
+  );
+  const fractions = deps.config.slaPolicy.warnAtFractions;
+
+  return (name, clock) => clockAsOf(clock, timings.get(name)!, fractions, now);
+}
+
+/** A record with each of its clocks as `read` sees it; other fields as they were. */
+export function withClocksAsOf<T extends { clocks?: Record<string, ClockRecord> }>(
+  doc: T,
+  read: ClockReader,
+): T {
+  if (!doc.clocks) return doc;
+
+  const clocks = Object.fromEntries(
+    Object.entries(doc.clocks).map(([name, clock]) => [
+      name,
+      isClockName(name) && clock ? read(name, clock) : clock,
+    ]),
+  );
+  return { ...doc, clocks };
+}
+
+function isClockName(name: string): name is ClockName {
+  return (CLOCK_NAMES as readonly string[]).includes(name);
+}
