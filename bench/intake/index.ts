@@ -8,6 +8,7 @@ import { freePort } from '../lib/ports';
 import { round } from '../lib/stats';
 import { log, numberOption, runSuite, type Figure } from '../lib/suite';
 import { loadChatbot, type LoadResult } from './load';
+import { loadPaced } from './paced';
 import { probeStore } from './store-probe';
 
 /**
@@ -19,6 +20,8 @@ import { probeStore } from './store-probe';
 const TARGET_SHARE = 0.5;
 const TARGET_P99_MS = 50;
 const FIXED_RATE = 200;
+/** Enough that a request never waits for a socket unless the server lags far behind. */
+const PACED_SOCKETS = 64;
 
 function startBaseline(env: Record<string, string>) {
   const child = fork(path.join(__dirname, 'baseline-server.js'), [], {
@@ -71,7 +74,13 @@ runSuite(async (options) => {
     await waitForWeb(deskUrl, web);
     await baseline.ready;
     const run = (url: string, tag: string, ratePerS?: number) =>
-      loadChatbot({ baseUrl: url, tag: `${tag}-${process.pid}`, connections, durationS, ratePerS });
+      loadChatbot({
+        baseUrl: url,
+        tag: `${tag}-${process.pid}`,
+        connections,
+        durationS,
+        ratePerS,
+      });
 
     // Warm both (JIT, connection pools, FerretDB's tables) before measuring.
     await run(deskUrl, 'warm-desk', 50);
@@ -87,9 +96,17 @@ runSuite(async (options) => {
     const deskMax = merge(deskRuns[0], deskRuns[1]);
     const baseMax = merge(baseRuns[0], baseRuns[1]);
 
-    log(`intake: fixed ${FIXED_RATE}/s`);
-    const deskFixed = await run(deskUrl, 'desk-fixed', FIXED_RATE);
-    const baseFixed = await run(baseUrl, 'base-fixed', FIXED_RATE);
+    log(`intake: fixed ${FIXED_RATE}/s, evenly paced`);
+    const paced = (url: string, tag: string) =>
+      loadPaced({
+        baseUrl: url,
+        tag: `${tag}-${process.pid}`,
+        ratePerS: FIXED_RATE,
+        durationS,
+        sockets: PACED_SOCKETS,
+      });
+    const deskFixed = await paced(deskUrl, 'desk-fixed');
+    const baseFixed = await paced(baseUrl, 'base-fixed');
 
     const probe = await probeStore(desk.mongodbUri);
     const share = round(deskMax.okPerS / baseMax.okPerS, 2);
@@ -121,14 +138,17 @@ runSuite(async (options) => {
       suite: 'intake',
       figures,
       notes: [
-        `autocannon, ${connections} connections, each request a distinct signed chat-bot ` +
-          `message (new session, new request). Max throughput: desk, baseline, desk, baseline, ` +
-          `${durationS} s each; fixed rate: ${durationS} s each. Load generator, web process, ` +
-          `FerretDB and Redis share the machine's cores.`,
+        `Each request a distinct signed chat-bot message (new session, new request). ` +
+          `Max throughput: autocannon, ${connections} connections, desk, baseline, desk, ` +
+          `baseline, ${durationS} s each. Fixed rate: ${durationS} s each of an open-loop load ` +
+          `sending one request every ${1000 / FIXED_RATE} ms over up to ${PACED_SOCKETS} ` +
+          `keep-alive sockets, latency counted from each request's planned instant ` +
+          `(autocannon's fixed rate sends each second's quota in a burst). Load generator, ` +
+          `web process, FerretDB and Redis share the machine's cores.`,
         `The bench policy puts the contact center's hours ` +
           `(${policy.contactCenter.openAt}–${policy.contactCenter.closeAt}) away from the run, ` +
-          `so every message is stored as queued and its release added to BullMQ, the same insert ` +
-          `and add the baseline does.`,
+          `so every message is stored as queued and its release added to BullMQ, the same ` +
+          `insert and add the baseline does.`,
       ],
       details: { connections, durationS, deskMax, baseMax, deskFixed, baseFixed, share, probe },
     };
