@@ -91,7 +91,10 @@ function noticeFields(notice: NoticeDoc) {
 
 function logOutcome(runtime: NoticeBase, job: Job<NoticePayload>, result: DeliveryResult): void {
   if (!result.notice) {
-    runtime.logger.warn({ jobId: job.id, noticeId: job.data.noticeId }, 'job for a missing notice');
+    runtime.logger.warn(
+      { jobId: job.id, noticeId: job.data.noticeId },
+      'job for a missing notice',
+    );
     return;
   }
 
@@ -108,7 +111,12 @@ function failure(runtime: NoticeBase, job: Job<NoticePayload>, err: unknown): Er
     return err instanceof Error ? err : new Error(String(err));
   }
 
-  const fields = { jobId: job.id, ...noticeFields(err.notice), code: err.code, status: err.status };
+  const fields = {
+    jobId: job.id,
+    ...noticeFields(err.notice),
+    code: err.code,
+    status: err.status,
+  };
   if (!err.final) {
     runtime.logger.warn(fields, 'notice attempt failed; will retry');
     return err;

@@ -21,7 +21,8 @@ async function post(path: string, body: unknown, headers: Record<string, string>
     body: raw,
   });
   const answer = (await res.json()) as Record<string, unknown>;
-  console.log(`demo: ${path} → ${res.status} ${answer.outcome ?? answer.status ?? ''} ${answer.number ?? ''}`);
+  const outcome = answer.outcome ?? answer.status ?? '';
+  console.log(`demo: ${path} → ${res.status} ${outcome} ${answer.number ?? ''}`);
   return answer;
 }
 
@@ -57,7 +58,12 @@ function chatbot(n: number, session: string, minutesAgo: number, text: string, p
 }
 
 async function main(): Promise<void> {
-  await telegram(1, 710001, 42, 'Сәлеметсіз бе! Порталда жеткізушіні таңдау батырмасы басылмайды.');
+  await telegram(
+    1,
+    710001,
+    42,
+    'Сәлеметсіз бе! Порталда жеткізушіні таңдау батырмасы басылмайды.',
+  );
   await telegram(2, 710001, 40, 'Скриншот жіберемін', {
     text: undefined,
     caption: 'Қате беті',

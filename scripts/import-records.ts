@@ -110,8 +110,7 @@ main().then(
     if (err instanceof UsageError) process.stderr.write(`${err.message}\n`);
     else if (err instanceof AppError) {
       process.stderr.write(`import-records: ${err.code}: ${err.message}\n`);
-    }
-    else process.stderr.write(`import-records: ${(err as Error).stack ?? String(err)}\n`);
+    } else process.stderr.write(`import-records: ${(err as Error).stack ?? String(err)}\n`);
     process.exitCode = 1;
   },
 );

@@ -113,7 +113,8 @@ export function parseApiTokens(raw: string | undefined): ApiToken[] {
     const [name, role, ...rest] = entry.trim().split(':');
     const secret = rest.join(':');
 
-    if (!name || !secret) throw new ConfigError(`API_TOKENS entry "${name}" needs name:role:secret`);
+    if (!name || !secret)
+      throw new ConfigError(`API_TOKENS entry "${name}" needs name:role:secret`);
     if (!(ROLES as readonly string[]).includes(role)) {
       throw new ConfigError(`API_TOKENS entry "${name}" has unknown role "${role}"`);
     }
@@ -138,7 +139,10 @@ function numberFromEnv(value: string | undefined, name: string): number | undefi
 }
 
 export function loadConfig(env: Env, rootDir = findRootDir()): Readonly<Config> {
-  const defaults = readJson(path.join(rootDir, 'config', 'default.json')) as Record<string, unknown>;
+  const defaults = readJson(path.join(rootDir, 'config', 'default.json')) as Record<
+    string,
+    unknown
+  >;
 
   const merged = {
     ...defaults,

@@ -30,7 +30,8 @@ const RANGES = [
 
 function assertZone(): void {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (zone !== ZONE) throw new Error(`run with TZ=${ZONE}: the peer works in local time (${zone})`);
+  if (zone !== ZONE)
+    throw new Error(`run with TZ=${ZONE}: the peer works in local time (${zone})`);
 }
 
 function splitDays(calendar: WorkingCalendar) {

@@ -28,7 +28,9 @@ export async function checkRecords(
       check.clocks += 1;
 
       const warned = clock.warnedAt.map((at) => at.getTime()).sort();
-      const wantWarned = warnAtFractions.map((f) => expected.get(thresholdKey(id, name, f))).sort();
+      const wantWarned = warnAtFractions
+        .map((f) => expected.get(thresholdKey(id, name, f)))
+        .sort();
       const wantDue = expected.get(thresholdKey(id, name, 1));
       const ok =
         clock.state === 'breached' &&

@@ -22,8 +22,9 @@ function retrySet(outcomes: PostOutcome[], sample: number): PostOutcome[] {
   const answered = outcomes.filter((o) => o.status >= 200 && o.status < 300);
   const unanswered = outcomes.filter((o) => o.status < 200 || o.status >= 300);
   const step = Math.max(1, answered.length / sample);
-  const spread = Array.from({ length: Math.min(sample, answered.length) }, (_, i) =>
-    answered[Math.floor(i * step)],
+  const spread = Array.from(
+    { length: Math.min(sample, answered.length) },
+    (_, i) => answered[Math.floor(i * step)],
   );
   return [...unanswered, ...spread];
 }

@@ -122,10 +122,10 @@ runSuite(async (options) => {
       figures,
       notes: [
         `${total} SMS notices queued; a notice-worker process ` +
-          `(test/fixtures/notice-worker-process, concurrency 5, BullMQ lock 1 s) gets SIGKILL at ` +
-          `${kills.join(' and ')} deliveries and is started again each time. The fake gateway ` +
-          `holds each accepted request 40 ms before answering, so kills land between its 2xx and ` +
-          `the desk's "sent" write.`,
+          `(test/fixtures/notice-worker-process, concurrency 5, BullMQ lock 1 s) gets SIGKILL ` +
+          `at ${kills.join(' and ')} deliveries and is started again each time. The fake ` +
+          `gateway holds each accepted request 40 ms before answering, so kills land between ` +
+          `its 2xx and the desk's "sent" write.`,
       ],
       details: { total, kills, missing, twice, repeats },
     };

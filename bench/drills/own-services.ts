@@ -58,7 +58,16 @@ export function ownRedis(port: number, dir: string): OwnService {
   fs.mkdirSync(dir, { recursive: true });
   // No persistence: a restarted Redis comes back empty, the harder case.
   return new OwnService('redis', port, 'redis-server', [
-    '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir,
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    dir,
   ]);
 }
 
@@ -72,7 +81,9 @@ export function ferretBinary(): string {
     // not on PATH
   }
   try {
-    const gopath = execFileSync('go', ['env', 'GOPATH'], { encoding: 'utf8' }).trim().split(':')[0];
+    const gopath = execFileSync('go', ['env', 'GOPATH'], { encoding: 'utf8' })
+      .trim()
+      .split(':')[0];
     candidates.push(path.join(gopath, 'bin', 'ferretdb'));
   } catch {
     // no Go on PATH

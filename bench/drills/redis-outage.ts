@@ -34,8 +34,8 @@ runSuite(async (options) => {
       ...result,
       notes: [
         `A redis-server of the drill's own (port ${port}, no persistence, so it comes back ` +
-          `empty) is stopped with SIGTERM for ${outageS} s while four lanes send distinct signed ` +
-          `chat-bot messages; web and worker are the real processes. Database ` +
+          `empty) is stopped with SIGTERM for ${outageS} s while four lanes send distinct ` +
+          `signed chat-bot messages; web and worker are the real processes. Database ` +
           `${benchMongoUri('redisout')} on the shared FerretDB.`,
       ],
     };

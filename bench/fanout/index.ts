@@ -103,8 +103,8 @@ runSuite(async (options) => {
         `${clients} socket.io clients (websocket) on /staff, signed in through /login as ` +
           `${ACCOUNTS} operator accounts, each watching the queue; ${rounds} rounds, each a ` +
           `request.updated event published on the desk's Redis event bus (what every status ` +
-          `change publishes after its write), timed until every screen heard it. The clients run ` +
-          `in the bench process, so their own event loop is part of the delay.`,
+          `change publishes after its write), timed until every screen heard it. The clients ` +
+          `run in the bench process, so their own event loop is part of the delay.`,
       ],
       details: { clients, rounds, screen, all, missed },
     };

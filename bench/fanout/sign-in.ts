@@ -7,7 +7,11 @@ function cookiesOf(res: Response): string[] {
   return res.headers.getSetCookie().map((line) => line.split(';')[0]);
 }
 
-export async function signIn(baseUrl: string, username: string, password: string): Promise<string> {
+export async function signIn(
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<string> {
   const form = await fetch(`${baseUrl}/login`, { redirect: 'manual' });
   const html = await form.text();
   const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];

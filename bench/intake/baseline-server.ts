@@ -44,8 +44,13 @@ function requestDoc(seq: number, body: { messageId: string; sessionId: string; t
     version: 0,
     clocks: {
       registration: {
-        occurrence: 1, startedAt: opensAt, dueAt: new Date(opensAt.getTime() + 3 * HOUR_MS),
-        stoppedAt: null, state: 'running', warnedAt: [], breachedAt: null,
+        occurrence: 1,
+        startedAt: opensAt,
+        dueAt: new Date(opensAt.getTime() + 3 * HOUR_MS),
+        stoppedAt: null,
+        state: 'running',
+        warnedAt: [],
+        breachedAt: null,
       },
     },
     history: [

@@ -37,7 +37,9 @@ export function benchPrefix(tag: string): string {
 }
 
 export async function dropDatabase(uri: string): Promise<void> {
-  const conn = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 5000 }).asPromise();
+  const conn = await mongoose
+    .createConnection(uri, { serverSelectionTimeoutMS: 5000 })
+    .asPromise();
   try {
     await conn.dropDatabase();
   } finally {
@@ -74,7 +76,10 @@ function within(ms: number, work: Promise<unknown>, what: string): Promise<void>
       resolve();
     }, ms);
   });
-  const done = work.then(() => undefined, () => undefined);
+  const done = work.then(
+    () => undefined,
+    () => undefined,
+  );
   return Promise.race([done, late]).finally(() => clearTimeout(timer));
 }
 

@@ -11,10 +11,7 @@ export interface SignedMessage {
   signature: string;
 }
 
-export function signedMessage(
-  messageId: string,
-  text = 'Портал не открывается',
-): SignedMessage {
+export function signedMessage(messageId: string, text = 'Портал не открывается'): SignedMessage {
   const body = JSON.stringify({
     sessionId: `s-${messageId}`,
     messageId,

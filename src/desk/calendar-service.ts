@@ -1,10 +1,5 @@
 import type { ClockName, SlaPolicy } from '../config';
-import {
-  AlwaysCalendar,
-  WorkingCalendar,
-  type Calendar,
-  type DayEntry,
-} from '../domain/calendar';
+import { AlwaysCalendar, WorkingCalendar, type Calendar, type DayEntry } from '../domain/calendar';
 import { ValidationError } from '../errors';
 import type { Models } from '../store';
 import type { Locks } from '../store/locks';
@@ -85,7 +80,9 @@ export class CalendarService {
   /** Sets an override; the audit entry lands in the same update, under the day's lease. */
   async setDay(change: DayChange, actor: string): Promise<void> {
     assertDate(change.date);
-    await this.models.leases.withLock(`calendar-day:${change.date}`, () => this.writeDay(change, actor));
+    await this.models.leases.withLock(`calendar-day:${change.date}`, () =>
+      this.writeDay(change, actor),
+    );
     await this.changed();
   }
 
@@ -93,7 +90,9 @@ export class CalendarService {
     await this.assertBuilds(change);
 
     const previous = await this.models.calendarDays.findById(change.date).lean();
-    const before = previous?.active ? { working: previous.working, reason: previous.reason } : null;
+    const before = previous?.active
+      ? { working: previous.working, reason: previous.reason }
+      : null;
     const after = { working: change.working, reason: change.reason };
     const at = this.options.now();
 

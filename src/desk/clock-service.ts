@@ -112,8 +112,12 @@ export class ClockService {
     };
 
     const recorded = await this.deps.store.leases.withLock(requestLockKey(payload.requestId), () =>
-      this.record(payload.requestId, name, threshold, (clock) =>
-        clock.occurrence === payload.occurrence && clock.dueAt.getTime() === payload.dueAtMs,
+      this.record(
+        payload.requestId,
+        name,
+        threshold,
+        (clock) =>
+          clock.occurrence === payload.occurrence && clock.dueAt.getTime() === payload.dueAtMs,
       ),
     );
 
@@ -257,7 +261,10 @@ export class ClockService {
     try {
       await this.announce(payload);
     } catch (err) {
-      this.deps.logger.warn({ err, requestId: payload.requestId }, 'clock threshold not announced');
+      this.deps.logger.warn(
+        { err, requestId: payload.requestId },
+        'clock threshold not announced',
+      );
     }
   }
 

@@ -44,9 +44,10 @@ export class IncidentService {
   constructor(private readonly deps: IncidentDeps) {}
 
   async find(id: string): Promise<IncidentDoc> {
-    const doc = Types.ObjectId.isValid(id) && /^[0-9a-f]{24}$/i.test(id)
-      ? await this.deps.store.incidents.findById(id).lean()
-      : await this.deps.store.incidents.findOne({ number: id }).lean();
+    const doc =
+      Types.ObjectId.isValid(id) && /^[0-9a-f]{24}$/i.test(id)
+        ? await this.deps.store.incidents.findById(id).lean()
+        : await this.deps.store.incidents.findOne({ number: id }).lean();
     if (!doc) throw new NotFoundError('Incident', id);
     return doc;
   }
@@ -70,7 +71,11 @@ export class IncidentService {
   private async open(request: RequestDoc, actor: string): Promise<IncidentDoc> {
     const now = this.deps.now();
     const year = DateTime.fromJSDate(now, { zone: this.deps.zone }).year;
-    const seq = await nextSequence(this.deps.store.counters, this.deps.store.leases, `incident:${year}`);
+    const seq = await nextSequence(
+      this.deps.store.counters,
+      this.deps.store.leases,
+      `incident:${year}`,
+    );
 
     const created = await this.deps.store.incidents.create({
       number: `INC-${year}-${String(seq).padStart(4, '0')}`,
@@ -227,7 +232,12 @@ export class IncidentService {
 
     if (request.status === 'confirmed' && incident.fixStartedAt) {
       const at = latest(incident.fixStartedAt, escalatedAt);
-      return { action: 'start-fix' as const, actor, at, stop: [{ name: 'fixStart' as const, at }] };
+      return {
+        action: 'start-fix' as const,
+        actor,
+        at,
+        stop: [{ name: 'fixStart' as const, at }],
+      };
     }
 
     if (request.status === 'fixing' && incident.eliminatedAt) {

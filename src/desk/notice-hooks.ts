@@ -51,7 +51,10 @@ export function noticeHooks(
     },
 
     async onAtRisk(notice) {
-      logger.warn(context(notice), 'notice at risk of missing its deadline; phone the participant');
+      logger.warn(
+        context(notice),
+        'notice at risk of missing its deadline; phone the participant',
+      );
       await publish('notice.at-risk', notice);
     },
   };

@@ -1,7 +1,12 @@
 import { Types } from 'mongoose';
 import { DateTime } from 'luxon';
 
-import { startClock, stopClock, type ClockName, type ClockRecord } from '../domain/workflow/clocks';
+import {
+  startClock,
+  stopClock,
+  type ClockName,
+  type ClockRecord,
+} from '../domain/workflow/clocks';
 import { nextStatus, type RequestAction } from '../domain/workflow/transitions';
 import { NotFoundError } from '../errors';
 import type { Logger } from '../logger';
@@ -67,7 +72,10 @@ export class RequestSteps {
       const clock = doc?.clocks?.[name];
       if (!clock || clock.occurrence !== occurrence || clock.stoppedAt) return null;
 
-      await requests.updateOne({ _id: doc._id }, { $set: { [`clocks.${name}`]: stopClock(clock, at) } });
+      await requests.updateOne(
+        { _id: doc._id },
+        { $set: { [`clocks.${name}`]: stopClock(clock, at) } },
+      );
       return clock;
     });
 

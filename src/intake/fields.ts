@@ -34,7 +34,11 @@ export const iinField = z.string().transform((raw, ctx) => {
   const result = parseIin(raw.trim());
   if (result.ok) return result.value;
 
-  ctx.addIssue({ code: z.ZodIssueCode.custom, message: result.message, params: { code: result.code } });
+  ctx.addIssue({
+    code: z.ZodIssueCode.custom,
+    message: result.message,
+    params: { code: result.code },
+  });
   return z.NEVER;
 });
 
@@ -42,7 +46,11 @@ export const mobileField = z.string().transform((raw, ctx) => {
   const result = parseMobile(raw);
   if (result.ok) return result.e164;
 
-  ctx.addIssue({ code: z.ZodIssueCode.custom, message: result.message, params: { code: result.code } });
+  ctx.addIssue({
+    code: z.ZodIssueCode.custom,
+    message: result.message,
+    params: { code: result.code },
+  });
   return z.NEVER;
 });
 
@@ -117,7 +125,9 @@ function issueCode(issue: z.ZodIssue): string {
   }
   if (issue.code === z.ZodIssueCode.too_big) return 'FIELD_TOO_LONG';
   if (issue.code === z.ZodIssueCode.too_small) {
-    return issue.type === 'string' || issue.type === 'array' ? 'FIELD_EMPTY' : 'FIELD_OUT_OF_RANGE';
+    return issue.type === 'string' || issue.type === 'array'
+      ? 'FIELD_EMPTY'
+      : 'FIELD_OUT_OF_RANGE';
   }
   if (issue.code === z.ZodIssueCode.unrecognized_keys) return 'FIELD_UNKNOWN';
   if (issue.code === z.ZodIssueCode.invalid_enum_value) return 'FIELD_NOT_ALLOWED';

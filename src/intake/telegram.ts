@@ -25,13 +25,19 @@ const messageSchema = z
   .object({
     message_id: z.number().int(),
     // Unix seconds between 2000 and 2100; anything else is not a real message.
-    date: z.number().int().min(EARLIEST_INSTANT / 1000).max(LATEST_INSTANT / 1000),
+    date: z
+      .number()
+      .int()
+      .min(EARLIEST_INSTANT / 1000)
+      .max(LATEST_INSTANT / 1000),
     chat: z.object({ id: z.number().int(), type: z.string().max(32) }).passthrough(),
     from: userSchema.optional(),
     text: z.string().max(4096).optional(),
     caption: z.string().max(1024).optional(),
     photo: z
-      .array(z.object({ file_id: z.string().max(512), file_size: z.number().optional() }).passthrough())
+      .array(
+        z.object({ file_id: z.string().max(512), file_size: z.number().optional() }).passthrough(),
+      )
       .max(20)
       .optional(),
     document: z

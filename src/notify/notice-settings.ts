@@ -7,7 +7,7 @@
 export interface NoticeSettings {
   /** Transport calls before a notice fails for good; also its job's attempts. Default 6. */
   attempts: number;
-  /** BullMQ's exponential backoff base, ms: the n-th retry waits base × 2^(n-1). Default 10 000. */
+  /** BullMQ's exponential backoff base, ms: retry n waits base × 2^(n-1). Default 10 000. */
   backoffMs: number;
   /** One transport call's time limit, ms. Default 8 000. */
   requestTimeoutMs: number;
@@ -19,7 +19,7 @@ export interface NoticeSettings {
   leaseMs: number;
   /** Wait for a busy lease, ms; over leaseMs, to outwait a dead holder. Default 32 000. */
   leaseWaitMs: number;
-  /** A failing notice is at risk with this little left before its deadline, ms. Default 600 000. */
+  /** A failing notice is at risk with this little left to its deadline, ms. Default 600 000. */
   atRiskLeftMs: number;
   /** … or once this share of its window (creation → deadline) has passed. Default 0.5. */
   atRiskFraction: number;

@@ -95,7 +95,10 @@ export class LeasedWriter<D extends KeyedRecord, V> {
     const { locks, lockKey, fingerprints } = this.deps;
     const results: BatchResult[] = new Array(items.length);
 
-    const leases = await takeLeases(locks, items.map((item) => lockKey(item.key)));
+    const leases = await takeLeases(
+      locks,
+      items.map((item) => lockKey(item.key)),
+    );
     const busy = new Set(leases.busy);
     const isBusy = (item: BatchItem<V>) => busy.has(lockKey(item.key));
 
@@ -251,7 +254,9 @@ function nativeCollection<D extends KeyedRecord>(model: Model<D>): mongo.Collect
   return model.collection as unknown as mongo.Collection<D>;
 }
 
-function toOperation<D extends KeyedRecord>(plan: RecordPlan<D>): mongo.AnyBulkWriteOperation<D>[] {
+function toOperation<D extends KeyedRecord>(
+  plan: RecordPlan<D>,
+): mongo.AnyBulkWriteOperation<D>[] {
   if (plan.kind === 'create') {
     return [{ insertOne: { document: plan.doc as mongo.OptionalId<D> } }];
   }

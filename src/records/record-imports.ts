@@ -50,11 +50,7 @@ type AcceptedRow<T> = Extract<ImportedRow<T>, { status: 'accepted' }>;
 
 interface KindImport<T> {
   spec: RecordImport<T>;
-  write(
-    items: BatchItem<T>[],
-    source: ChangeSource,
-    actor: string,
-  ): Promise<BatchResult[]>;
+  write(items: BatchItem<T>[], source: ChangeSource, actor: string): Promise<BatchResult[]>;
 }
 
 /**

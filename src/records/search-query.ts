@@ -10,9 +10,7 @@ import { organisationWords } from './search-words';
  * name, searched word by word as prefixes.
  */
 export type ParticipantQuery =
-  | { by: 'iin'; iin: string }
-  | { by: 'phone'; phone: string }
-  | { by: 'name'; words: string[] };
+  { by: 'iin'; iin: string } | { by: 'phone'; phone: string } | { by: 'name'; words: string[] };
 
 export type SupplierQuery = { by: 'id'; id: string } | { by: 'name'; words: string[] };
 

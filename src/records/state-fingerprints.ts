@@ -18,7 +18,10 @@ import { canonicalJson } from './field-changes';
  * fingerprints simply stop matching.
  */
 export function gatewayRowHash(row: unknown): string {
-  const digest = crypto.createHash('sha256').update(`v1:${canonicalJson(row)}`).digest();
+  const digest = crypto
+    .createHash('sha256')
+    .update(`v1:${canonicalJson(row)}`)
+    .digest();
   return digest.toString('base64url').slice(0, 22);
 }
 

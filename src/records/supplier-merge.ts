@@ -1,8 +1,4 @@
-import {
-  deriveDirections,
-  type DirectionTable,
-  type Supplier,
-} from '../domain/records';
+import { deriveDirections, type DirectionTable, type Supplier } from '../domain/records';
 import type { SupplierDoc } from '../store/supplier-model';
 import { fieldChanges, sameValue } from './field-changes';
 import { updatePlan, type ChangeContext, type RecordPlan } from './record-plan';
@@ -94,7 +90,8 @@ function newSupplier(
 
 /** Legal entities are found by full or short name; individuals by their name. */
 function searchFields(card: Supplier) {
-  const names = card.kind === 'legal-entity' ? `${card.fullName} ${card.shortName}` : card.fullName;
+  const names =
+    card.kind === 'legal-entity' ? `${card.fullName} ${card.shortName}` : card.fullName;
   return {
     searchKey: organisationKey(card.fullName),
     searchWords: unique(organisationWords(names)),

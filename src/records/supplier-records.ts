@@ -61,7 +61,8 @@ export class SupplierRecords {
     return this.writer.writeMany(items, async () => {
       const context = { at: this.deps.now(), source, actor };
       const table = await this.tables.current();
-      return (existing, supplier) => planSupplier(existing, supplier, table, context, newRecordRef);
+      return (existing, supplier) =>
+        planSupplier(existing, supplier, table, context, newRecordRef);
     });
   }
 

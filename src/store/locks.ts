@@ -90,7 +90,11 @@ export class Locks {
     // Leases are about processes, not the desk's business clock: wall time.
     for (;;) {
       try {
-        await this.locks.create({ _id: key, token, expiresAt: new Date(Date.now() + this.leaseMs) });
+        await this.locks.create({
+          _id: key,
+          token,
+          expiresAt: new Date(Date.now() + this.leaseMs),
+        });
         return token;
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;

@@ -47,7 +47,9 @@ portalNoticeSchema.index({ withdrawnAt: 1, publishedAt: -1 });
 export type PortalNoticeModel = Model<PortalNoticeDoc>;
 
 export function portalNoticeModel(conn: Connection): PortalNoticeModel {
-  return conn.models.PortalNotice ?? conn.model<PortalNoticeDoc>('PortalNotice', portalNoticeSchema);
+  return (
+    conn.models.PortalNotice ?? conn.model<PortalNoticeDoc>('PortalNotice', portalNoticeSchema)
+  );
 }
 
 export function portalNoticeLockKey(id: Types.ObjectId | string): string {

@@ -38,7 +38,10 @@ export function threadModel(conn: Connection): ThreadModel {
   return conn.models.Thread ?? conn.model<ThreadDoc>('Thread', threadSchema);
 }
 
-export async function threadRequest(threads: ThreadModel, key: string): Promise<ThreadLink | null> {
+export async function threadRequest(
+  threads: ThreadModel,
+  key: string,
+): Promise<ThreadLink | null> {
   const doc = await threads.findById(key).lean();
   if (!doc) return null;
   const { requestId, claimedAt, previous } = doc;

@@ -22,8 +22,8 @@ import { webhookRoutes } from './routes/webhooks';
 
 /** POST and PUT bodies of the staff API are JSON and nothing else. */
 function requireJson(req: Request, _res: Response, next: NextFunction) {
-  const sendsBody = req.get('transfer-encoding') !== undefined ||
-    (req.get('content-length') ?? '0') !== '0';
+  const sendsBody =
+    req.get('transfer-encoding') !== undefined || (req.get('content-length') ?? '0') !== '0';
   if (sendsBody && !req.is('application/json')) {
     return next(new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'));
   }
@@ -36,13 +36,16 @@ export function createApp(deps: WebDeps): express.Express {
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.engine('hbs', engine({
-    extname: '.hbs',
-    layoutsDir: path.join(root, 'views', 'layouts'),
-    partialsDir: path.join(root, 'views', 'partials'),
-    defaultLayout: 'main',
-    helpers: viewHelpers,
-  }));
+  app.engine(
+    'hbs',
+    engine({
+      extname: '.hbs',
+      layoutsDir: path.join(root, 'views', 'layouts'),
+      partialsDir: path.join(root, 'views', 'partials'),
+      defaultLayout: 'main',
+      helpers: viewHelpers,
+    }),
+  );
   app.set('view engine', 'hbs');
   app.set('views', path.join(root, 'views'));
 
@@ -52,7 +55,9 @@ export function createApp(deps: WebDeps): express.Express {
   app.use(healthRoutes(deps));
 
   app.use('/webhooks', webhookRoutes(deps));
-  app.use('/webhooks', (req, _res, next) => next(new AppError(404, 'NOT_FOUND', `No route ${req.path}`)));
+  app.use('/webhooks', (req, _res, next) =>
+    next(new AppError(404, 'NOT_FOUND', `No route ${req.path}`)),
+  );
   app.use('/webhooks', apiErrorHandler(deps.logger));
 
   const api = express.Router();

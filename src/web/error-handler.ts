@@ -70,9 +70,11 @@ function isStoreStopping(err: Error & { code?: unknown }): boolean {
 
 function isStoreUnreachable(err: unknown): boolean {
   const name = (err as Error | undefined)?.name ?? '';
-  return /^Mongo(ose)?(ServerSelection|Network|NotConnected|Topology)/.test(name) ||
+  return (
+    /^Mongo(ose)?(ServerSelection|Network|NotConnected|Topology)/.test(name) ||
     name === 'PoolClearedError' ||
-    (err instanceof Error && isStoreStopping(err));
+    (err instanceof Error && isStoreStopping(err))
+  );
 }
 
 /**

@@ -55,9 +55,10 @@ describe('the desk in a browser', function () {
   let artifacts: string;
 
   async function newPage(): Promise<Page> {
-    const context = await browser.newContext(
-      { locale: 'en-US', viewport: { width: 1280, height: 900 } },
-    );
+    const context = await browser.newContext({
+      locale: 'en-US',
+      viewport: { width: 1280, height: 900 },
+    });
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -133,8 +134,9 @@ describe('the desk in a browser', function () {
     await operator.getByLabel(/^Findings/).fill('Reproduced: the supplier page answers 500');
     await operator.getByRole('button', { name: 'Record the analysis' }).click();
     await operator.getByRole('button', { name: 'Escalate', exact: true }).click();
-    await operator.locator('#request-status', { hasText: 'With the portal administrator' }).waitFor(
-    );
+    await operator
+      .locator('#request-status', { hasText: 'With the portal administrator' })
+      .waitFor();
     await live(operator);
     await markNoReload(operator);
     await shot(operator, '02-operator-request-escalated');

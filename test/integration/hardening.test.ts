@@ -51,7 +51,9 @@ describe('hardening against bad input', () => {
     const base = { sentAt: '2026-12-08T09:00:00+05:00', text: 'x' };
 
     await chatbot(chatbotMessage({ ...base, sessionId: 'A', messageId: '1', text: 'from A' }));
-    const b = await chatbot(chatbotMessage({ ...base, sessionId: 'B', messageId: '1', text: 'from B' }));
+    const b = await chatbot(
+      chatbotMessage({ ...base, sessionId: 'B', messageId: '1', text: 'from B' }),
+    );
 
     expect(b.body.outcome).to.equal('created');
     expect(await count()).to.equal(2);
@@ -91,8 +93,12 @@ describe('hardening against bad input', () => {
     const base = { sentAt: '2026-12-08T09:00:00+05:00', text: 'x' };
 
     const lone = await chatbot(chatbotMessage({ ...base, sessionId: 's\ud800', messageId: '1' }));
-    const padded = await chatbot(chatbotMessage({ ...base, sessionId: ' s\u00a0', messageId: '1' }));
-    const hidden = await chatbot(chatbotMessage({ ...base, sessionId: 's', messageId: '1\u200b' }));
+    const padded = await chatbot(
+      chatbotMessage({ ...base, sessionId: ' s\u00a0', messageId: '1' }),
+    );
+    const hidden = await chatbot(
+      chatbotMessage({ ...base, sessionId: 's', messageId: '1\u200b' }),
+    );
 
     for (const res of [lone, padded, hidden]) {
       expect(res.status).to.equal(422);
@@ -112,7 +118,7 @@ describe('hardening against bad input', () => {
     expect(await count()).to.equal(0);
   });
 
-  it('takes arrival as receipt for a chat-bot date years back; refuses it from staff', async () => {
+  it('takes arrival as receipt for a chat-bot date years back; staff get a refusal', async () => {
     const old = '2000-01-04T10:00:00+06:00';
 
     const bot = await chatbot(
@@ -129,7 +135,10 @@ describe('hardening against bad input', () => {
 
   it('opens one incident when an escalation is clicked ten times at once', async () => {
     const number = await analysedRequest('e1');
-    await operator().post(`/api/requests/${number}/analysis`, { outcome: 'failure', findings: 'x' });
+    await operator().post(`/api/requests/${number}/analysis`, {
+      outcome: 'failure',
+      findings: 'x',
+    });
 
     const answers = await Promise.all(
       Array.from({ length: 10 }, () => operator().post(`/api/requests/${number}/escalate`)),
@@ -145,7 +154,10 @@ describe('hardening against bad input', () => {
 
     const answers = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        operator().post(`/api/requests/${number}/analysis`, { outcome: 'failure', findings: `${i}` }),
+        operator().post(`/api/requests/${number}/analysis`, {
+          outcome: 'failure',
+          findings: `${i}`,
+        }),
       ),
     );
 
@@ -198,7 +210,12 @@ describe('hardening against bad input', () => {
   });
 
   it('refuses a Telegram date no clock can show, naming message.date', async () => {
-    const update = telegramUpdate({ updateId: 1, chatId: 5, at: '2026-12-08T09:00:00+05:00', text: 'x' });
+    const update = telegramUpdate({
+      updateId: 1,
+      chatId: 5,
+      at: '2026-12-08T09:00:00+05:00',
+      text: 'x',
+    });
     (update.message as { date: number }).date = 99_999_999_999_999;
 
     const res = await request(desk.app)
@@ -213,7 +230,10 @@ describe('hardening against bad input', () => {
   });
 
   it('refuses text made only of invisible characters', async () => {
-    const res = await operator().post('/api/requests', voiceCall({ description: '\u200b\u200b ' }));
+    const res = await operator().post(
+      '/api/requests',
+      voiceCall({ description: '\u200b\u200b ' }),
+    );
 
     expect(res.status).to.equal(422);
     expect(res.body.error).to.include({ code: 'FIELD_EMPTY', field: 'description' });
@@ -221,7 +241,10 @@ describe('hardening against bad input', () => {
 
   it('answers 409 when an externalId comes back with other data', async () => {
     await operator().post('/api/requests', voiceCall({ externalId: 'x1' }));
-    const res = await operator().post('/api/requests', voiceCall({ externalId: 'x1', description: 'other' }));
+    const res = await operator().post(
+      '/api/requests',
+      voiceCall({ externalId: 'x1', description: 'other' }),
+    );
 
     expect(res.status).to.equal(409);
     expect(res.body.error.code).to.equal('EXTERNAL_ID_CONFLICT');
@@ -239,7 +262,9 @@ describe('hardening against bad input', () => {
     const res = await operator().get(
       '/api/calendar/due?from=2026-12-03T10:00:00%2B05:00&duration=P9200D',
     );
-    const week = await operator().get('/api/calendar/due?from=2026-12-03T10:00:00%2B05:00&duration=P1W');
+    const week = await operator().get(
+      '/api/calendar/due?from=2026-12-03T10:00:00%2B05:00&duration=P1W',
+    );
 
     expect(res.status).to.equal(422);
     expect(res.body.error).to.include({ code: 'DURATION_TOO_LONG', field: 'duration' });

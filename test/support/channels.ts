@@ -52,7 +52,10 @@ export function chatbotMessage(options: ChatbotMessageOptions) {
 }
 
 /** The body as sent and its X-Signature header. */
-export function signed(body: unknown, secret = CHATBOT_SECRET): { raw: string; signature: string } {
+export function signed(
+  body: unknown,
+  secret = CHATBOT_SECRET,
+): { raw: string; signature: string } {
   const raw = JSON.stringify(body);
   return { raw, signature: signChatbotBody(raw, secret) };
 }

@@ -18,11 +18,7 @@ const MS_PER_UNIT = { hours: 3_600_000, minutes: 60_000, seconds: 1_000, millise
  * @param calendar which calendar the clock runs on.
  * @param workingDayMs length of one working day in ms; used by 'working' only.
  */
-export function clockLengthMs(
-  iso: string,
-  calendar: CalendarKind,
-  workingDayMs: number,
-): number {
+export function clockLengthMs(iso: string, calendar: CalendarKind, workingDayMs: number): number {
   const duration = parseDuration(iso);
   const dayMs = calendar === 'always' ? MS_PER_DAY : checkWorkingDayMs(workingDayMs);
   const parts = duration.toObject();
@@ -71,7 +67,10 @@ function parseDuration(iso: string): Duration {
 
 function checkWorkingDayMs(workingDayMs: number): number {
   if (!Number.isFinite(workingDayMs) || workingDayMs <= 0) {
-    throw new CalendarError('INVALID_DURATION', `Working day must be positive ms: ${workingDayMs}`);
+    throw new CalendarError(
+      'INVALID_DURATION',
+      `Working day must be positive ms: ${workingDayMs}`,
+    );
   }
   return workingDayMs;
 }

@@ -7,8 +7,10 @@ import { epochMsOf } from './instant';
  * Date, time and an explicit offset ('Z' or ±hh[:mm]). A local time without
  * an offset names different instants in different zones, so it is refused.
  */
-const ISO_INSTANT =
-  /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4])(:?[0-5]\d)?)$/;
+const DATE = String.raw`\d{4}-\d{2}-\d{2}`;
+const TIME = String.raw`([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?`;
+const OFFSET = String.raw`(Z|[+-](0\d|1[0-4])(:?[0-5]\d)?)`;
+const ISO_INSTANT = new RegExp(`^${DATE}T${TIME}${OFFSET}$`);
 
 /**
  * An instant as the zone's local time with its offset, to the second:

@@ -49,7 +49,7 @@ function assertProbeOffset(zone: string): void {
     throw new CalendarError(
       'TZ_DATA_WRONG_OFFSET',
       `${zone} is UTC${offsetMinutes >= 0 ? '+' : ''}${offsetMinutes / 60} on 2024-03-01,` +
-        ' not UTC+5: the runtime\'s tz data is out of date',
+        " not UTC+5: the runtime's tz data is out of date",
     );
   }
 }

@@ -1,9 +1,7 @@
 import { hasValidCheckDigit, readTwelveDigits } from './check-digit';
 
 export type BinEntityType =
-  | 'resident-legal-entity'
-  | 'non-resident-legal-entity'
-  | 'joint-individual-entrepreneurship';
+  'resident-legal-entity' | 'non-resident-legal-entity' | 'joint-individual-entrepreneurship';
 
 export type BinDivision = 'head-office' | 'branch' | 'representative-office' | 'peasant-farm';
 

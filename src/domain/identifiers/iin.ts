@@ -30,7 +30,12 @@ export interface IinWarning {
 
 /** The century-and-sex digit (7th): 1/2 → 1800s, 3/4 → 1900s, 5/6 → 2000s; odd is male. */
 const CENTURY_BY_DIGIT: Readonly<Record<string, number>> = {
-  '1': 1800, '2': 1800, '3': 1900, '4': 1900, '5': 2000, '6': 2000,
+  '1': 1800,
+  '2': 1800,
+  '3': 1900,
+  '4': 1900,
+  '5': 2000,
+  '6': 2000,
 };
 
 const ERROR_MESSAGES: Readonly<Record<IinErrorCode, string>> = {

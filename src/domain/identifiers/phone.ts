@@ -3,8 +3,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 export type PhoneErrorCode = 'PHONE_INVALID' | 'PHONE_NOT_MOBILE' | 'PHONE_NOT_KZ';
 
 export type MobileResult =
-  | { ok: true; e164: string }
-  | { ok: false; code: PhoneErrorCode; message: string };
+  { ok: true; e164: string } | { ok: false; code: PhoneErrorCode; message: string };
 
 /**
  * What people type around the digits: spaces, brackets, hyphens, dots and a

@@ -118,7 +118,13 @@ function readCell(
   if (layout.jsonLists?.includes(column)) return readJson(text);
   if (layout.codeLists?.includes(column)) {
     if (text.startsWith('[')) return readJson(text);
-    return { ok: true, value: text.split(';').map((code) => code.trim()).filter(Boolean) };
+    return {
+      ok: true,
+      value: text
+        .split(';')
+        .map((code) => code.trim())
+        .filter(Boolean),
+    };
   }
   if (layout.booleans?.includes(column)) {
     // Anything else stays a string, which the schema refuses as not a boolean.

@@ -19,7 +19,10 @@ const okedCode = z
   });
 
 /** Codes in the order given, without repeats, so re-imports compare equal. */
-const okedList = z.array(okedCode).max(50).transform((codes) => [...new Set(codes)]);
+const okedList = z
+  .array(okedCode)
+  .max(50)
+  .transform((codes) => [...new Set(codes)]);
 
 const founderSchema = z
   .object({

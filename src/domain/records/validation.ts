@@ -8,8 +8,7 @@ export interface FieldIssue {
 }
 
 export type ValidationResult<T> =
-  | { ok: true; value: T; warnings: FieldIssue[] }
-  | { ok: false; errors: FieldIssue[] };
+  { ok: true; value: T; warnings: FieldIssue[] } | { ok: false; errors: FieldIssue[] };
 
 /** The field name used for problems with the record as a whole. */
 export const WHOLE_RECORD = 'record';

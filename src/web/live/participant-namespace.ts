@@ -32,7 +32,10 @@ export function participantNamespace(
       return next(new StatusAuthError());
     }
 
-    const request = await store.requests.findOne({ number }, { _id: 1 }).lean().catch(() => null);
+    const request = await store.requests
+      .findOne({ number }, { _id: 1 })
+      .lean()
+      .catch(() => null);
     if (!request || !codes.matches(String(request._id), code)) return next(new StatusAuthError());
 
     socket.data.requestId = String(request._id);

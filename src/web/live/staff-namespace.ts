@@ -89,7 +89,8 @@ export function staffNamespace(io: Server, accounts: StaffAccounts, logger: Logg
 async function watch(nsp: Namespace, socket: StaffSocket, what: WatchRequest) {
   const view = typeof what?.view === 'string' ? what.view : '';
   const area = ROOM_AREAS[view];
-  if (!area || !mayAccess(socket.data.user, area, 'read')) return { ok: false, error: 'FORBIDDEN' };
+  if (!area || !mayAccess(socket.data.user, area, 'read'))
+    return { ok: false, error: 'FORBIDDEN' };
 
   if (view === 'queue') await socket.join(QUEUE_ROOM);
   if (view === 'incidents') await socket.join(INCIDENTS_ROOM);

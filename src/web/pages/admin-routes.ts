@@ -65,54 +65,86 @@ export function adminRoutes(deps: WebDeps): Router {
     });
   }
 
-  router.post('/admin/incidents/:id/confirm', act, decide('confirm', (req) => {
-    const plannedFixAt = parseAstanaInput(field(req, 'plannedFixAt'), zone);
-    if (!plannedFixAt) {
-      throw new ValidationError('PLANNED_FIX_REQUIRED', 'plannedFixAt is required', 'plannedFixAt');
-    }
-    if (plannedFixAt.getTime() <= deps.now().getTime()) {
-      throw new ValidationError(
-        'PLANNED_FIX_IN_PAST',
-        'plannedFixAt must be in the future',
-        'plannedFixAt',
+  router.post(
+    '/admin/incidents/:id/confirm',
+    act,
+    decide('confirm', (req) => {
+      const plannedFixAt = parseAstanaInput(field(req, 'plannedFixAt'), zone);
+      if (!plannedFixAt) {
+        throw new ValidationError(
+          'PLANNED_FIX_REQUIRED',
+          'plannedFixAt is required',
+          'plannedFixAt',
+        );
+      }
+      if (plannedFixAt.getTime() <= deps.now().getTime()) {
+        throw new ValidationError(
+          'PLANNED_FIX_IN_PAST',
+          'plannedFixAt must be in the future',
+          'plannedFixAt',
+        );
+      }
+      return { plannedFixAt, note: field(req, 'note').trim().slice(0, 2000) || null };
+    }),
+  );
+
+  router.post(
+    '/admin/incidents/:id/refute',
+    act,
+    decide('refute', (req) => {
+      const explanation = field(req, 'explanation').trim();
+      if (!explanation) {
+        throw new ValidationError(
+          'EXPLANATION_REQUIRED',
+          'explanation is required',
+          'explanation',
+        );
+      }
+      return { explanation: explanation.slice(0, 4000) };
+    }),
+  );
+
+  router.post(
+    '/admin/incidents/:id/start-fix',
+    act,
+    decide('start-fix', () => ({})),
+  );
+
+  router.post(
+    '/admin/incidents/:id/eliminate',
+    act,
+    decide('eliminate', (req) => ({
+      note: field(req, 'note').trim().slice(0, 2000) || null,
+    })),
+  );
+
+  router.post(
+    '/admin/notices',
+    act,
+    formAction(back, async (req) => {
+      await notices.publish(
+        {
+          kind: field(req, 'kind'),
+          title: field(req, 'title'),
+          body: field(req, 'body'),
+          plannedFixAt: parseAstanaInput(field(req, 'plannedFixAt'), zone),
+          startsAt: parseAstanaInput(field(req, 'startsAt'), zone),
+          endsAt: parseAstanaInput(field(req, 'endsAt'), zone),
+        },
+        actor(req),
       );
-    }
-    return { plannedFixAt, note: field(req, 'note').trim().slice(0, 2000) || null };
-  }));
+      return { kind: 'ok', key: 'flash.noticePublished' };
+    }),
+  );
 
-  router.post('/admin/incidents/:id/refute', act, decide('refute', (req) => {
-    const explanation = field(req, 'explanation').trim();
-    if (!explanation) {
-      throw new ValidationError('EXPLANATION_REQUIRED', 'explanation is required', 'explanation');
-    }
-    return { explanation: explanation.slice(0, 4000) };
-  }));
-
-  router.post('/admin/incidents/:id/start-fix', act, decide('start-fix', () => ({})));
-
-  router.post('/admin/incidents/:id/eliminate', act, decide('eliminate', (req) => ({
-    note: field(req, 'note').trim().slice(0, 2000) || null,
-  })));
-
-  router.post('/admin/notices', act, formAction(back, async (req) => {
-    await notices.publish(
-      {
-        kind: field(req, 'kind'),
-        title: field(req, 'title'),
-        body: field(req, 'body'),
-        plannedFixAt: parseAstanaInput(field(req, 'plannedFixAt'), zone),
-        startsAt: parseAstanaInput(field(req, 'startsAt'), zone),
-        endsAt: parseAstanaInput(field(req, 'endsAt'), zone),
-      },
-      actor(req),
-    );
-    return { kind: 'ok', key: 'flash.noticePublished' };
-  }));
-
-  router.post('/admin/notices/:id/withdraw', act, formAction(back, async (req) => {
-    await notices.withdraw(String(req.params.id), actor(req));
-    return { kind: 'ok', key: 'flash.noticeWithdrawn' };
-  }));
+  router.post(
+    '/admin/notices/:id/withdraw',
+    act,
+    formAction(back, async (req) => {
+      await notices.withdraw(String(req.params.id), actor(req));
+      return { kind: 'ok', key: 'flash.noticeWithdrawn' };
+    }),
+  );
 
   return router;
 }

@@ -14,7 +14,9 @@ export const QUEUES_PATH = '/supervisor/queues';
 
 type BoardAdapter = Parameters<typeof createBullBoard>[0]['serverAdapter'];
 
-export function queueBoard(deps: Pick<WebDeps, 'releases' | 'clockQueue' | 'noticeQueue'>): Router {
+export function queueBoard(
+  deps: Pick<WebDeps, 'releases' | 'clockQueue' | 'noticeQueue'>,
+): Router {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUES_PATH);
 

@@ -7,13 +7,7 @@ import type { WebDeps } from '../deps';
 import { clientStrings } from './client-strings';
 import { countdownView } from './countdown';
 import { field, formAction } from './form-action';
-import {
-  filterOptions,
-  loadQueue,
-  loadRow,
-  readFilters,
-  type QueueRow,
-} from './queue-view';
+import { filterOptions, loadQueue, loadRow, readFilters, type QueueRow } from './queue-view';
 import { requestPage, findRequestDoc } from './request-page';
 import { takeRequest } from './take-request';
 
@@ -104,38 +98,58 @@ export function dashboardRoutes(deps: WebDeps): Router {
   const idOf = async (req: Request) =>
     String((await findRequestDoc(deps.store, String(req.params.id)))._id);
 
-  router.post('/dashboard/requests/:id/take', act, formAction(back, async (req) => {
-    await takeRequest(deps, await idOf(req), viewer(req));
-    return { kind: 'ok', key: 'flash.taken' };
-  }));
+  router.post(
+    '/dashboard/requests/:id/take',
+    act,
+    formAction(back, async (req) => {
+      await takeRequest(deps, await idOf(req), viewer(req));
+      return { kind: 'ok', key: 'flash.taken' };
+    }),
+  );
 
-  router.post('/dashboard/requests/:id/register', act, formAction(back, async (req) => {
-    await deps.operators.register(await idOf(req), viewer(req));
-    return { kind: 'ok', key: 'flash.register' };
-  }));
+  router.post(
+    '/dashboard/requests/:id/register',
+    act,
+    formAction(back, async (req) => {
+      await deps.operators.register(await idOf(req), viewer(req));
+      return { kind: 'ok', key: 'flash.register' };
+    }),
+  );
 
-  router.post('/dashboard/requests/:id/analysis', act, formAction(back, async (req) => {
-    const outcome = field(req, 'outcome');
-    const findings = field(req, 'findings').trim();
-    if (outcome !== 'failure' && outcome !== 'no-failure') {
-      throw new ValidationError('OUTCOME_REQUIRED', 'outcome is failure or no-failure', 'outcome');
-    }
-    if (!findings) {
-      throw new ValidationError('FINDINGS_REQUIRED', 'findings are required', 'findings');
-    }
+  router.post(
+    '/dashboard/requests/:id/analysis',
+    act,
+    formAction(back, async (req) => {
+      const outcome = field(req, 'outcome');
+      const findings = field(req, 'findings').trim();
+      if (outcome !== 'failure' && outcome !== 'no-failure') {
+        throw new ValidationError(
+          'OUTCOME_REQUIRED',
+          'outcome is failure or no-failure',
+          'outcome',
+        );
+      }
+      if (!findings) {
+        throw new ValidationError('FINDINGS_REQUIRED', 'findings are required', 'findings');
+      }
 
-    await deps.operators.recordAnalysis(await idOf(req), viewer(req), {
-      outcome,
-      findings: findings.slice(0, 4000),
-    });
-    return { kind: 'ok', key: 'flash.analysis' };
-  }));
+      await deps.operators.recordAnalysis(await idOf(req), viewer(req), {
+        outcome,
+        findings: findings.slice(0, 4000),
+      });
+      return { kind: 'ok', key: 'flash.analysis' };
+    }),
+  );
 
-  router.post('/dashboard/requests/:id/escalate', act, formAction(back, async (req) => {
-    const incidentId = field(req, 'incidentId');
-    await deps.operators.escalate(await idOf(req), viewer(req), incidentId || undefined);
-    return { kind: 'ok', key: 'flash.escalate' };
-  }));
+  router.post(
+    '/dashboard/requests/:id/escalate',
+    act,
+    formAction(back, async (req) => {
+      const incidentId = field(req, 'incidentId');
+      await deps.operators.escalate(await idOf(req), viewer(req), incidentId || undefined);
+      return { kind: 'ok', key: 'flash.escalate' };
+    }),
+  );
 
   return router;
 }

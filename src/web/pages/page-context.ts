@@ -28,7 +28,11 @@ function navFor(user: SessionUser | undefined, path: string): NavItem[] {
 
   return items
     .filter((item) => item.show)
-    .map(({ href, key }) => ({ href, key, current: path === href || path.startsWith(`${href}/`) }));
+    .map(({ href, key }) => ({
+      href,
+      key,
+      current: path === href || path.startsWith(`${href}/`),
+    }));
 }
 
 /** The same page in each language: the current address with `lang` replaced. */

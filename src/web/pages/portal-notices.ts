@@ -38,7 +38,11 @@ function checkDraft(draft: NoticeDraft, now: Date): PortalNoticeKind {
 
   if (kind === 'failure') {
     if (!draft.plannedFixAt) {
-      throw new ValidationError('PLANNED_FIX_REQUIRED', 'plannedFixAt is required', 'plannedFixAt');
+      throw new ValidationError(
+        'PLANNED_FIX_REQUIRED',
+        'plannedFixAt is required',
+        'plannedFixAt',
+      );
     }
     if (draft.plannedFixAt.getTime() <= now.getTime()) {
       throw new ValidationError(

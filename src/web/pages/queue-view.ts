@@ -116,7 +116,13 @@ export function toRow(doc: RequestDoc, lastNotice: NoticeDoc | undefined): Queue
 }
 
 const ROW_FIELDS = {
-  number: 1, status: 1, channel: 1, contact: 1, assignee: 1, receivedAt: 1, clocks: 1,
+  number: 1,
+  status: 1,
+  channel: 1,
+  contact: 1,
+  assignee: 1,
+  receivedAt: 1,
+  clocks: 1,
 };
 
 async function lastNotices(store: Pick<Store, 'notices'>, ids: unknown[]) {
@@ -138,7 +144,10 @@ export async function loadQueue(
     .sort({ receivedAt: -1 })
     .limit(QUEUE_LIMIT)
     .lean();
-  const notices = await lastNotices(store, docs.map((d) => d._id));
+  const notices = await lastNotices(
+    store,
+    docs.map((d) => d._id),
+  );
 
   return docs
     .map((doc) => toRow(withClocksAsOf(doc as RequestDoc, read), notices.get(String(doc._id))))

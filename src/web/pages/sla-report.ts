@@ -73,7 +73,9 @@ export async function slaCompliance(
 ): Promise<ClockCompliance[]> {
   const { startAt, endAt } = bounds(period, zone);
   const within = (at: Date | null | undefined) =>
-    !!at && new Date(at).getTime() >= startAt.getTime() && new Date(at).getTime() < endAt.getTime();
+    !!at &&
+    new Date(at).getTime() >= startAt.getTime() &&
+    new Date(at).getTime() < endAt.getTime();
   const rows = new Map(
     CLOCK_NAMES.map((clock) => [clock, { clock, met: 0, breached: 0, running: 0 }]),
   );
@@ -93,7 +95,10 @@ export async function slaCompliance(
 
       if (clock.state === 'breached' && within(clock.breachedAt ?? clock.dueAt)) row.breached += 1;
       else if (clock.state === 'met' && within(clock.stoppedAt)) row.met += 1;
-      else if (clock.state === 'running' && new Date(clock.startedAt).getTime() < endAt.getTime()) {
+      else if (
+        clock.state === 'running' &&
+        new Date(clock.startedAt).getTime() < endAt.getTime()
+      ) {
         row.running += 1;
       }
     }

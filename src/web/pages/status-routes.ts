@@ -23,32 +23,36 @@ export function statusRoutes(deps: WebDeps): Router {
     res.set('Cache-Control', 'no-store');
   }
 
-  router.get('/status', async (req, res, next) => {
-    if (req.query.number === undefined && req.query.code === undefined) {
-      return res.render('status-form', { title: req.t('statusPage.title') });
-    }
-    return limiter(req, res, next);
-  }, async (req, res) => {
-    noStore(res);
-    const view = await lookup(req);
-    const number = typeof req.query.number === 'string' ? req.query.number.slice(0, 20) : '';
+  router.get(
+    '/status',
+    async (req, res, next) => {
+      if (req.query.number === undefined && req.query.code === undefined) {
+        return res.render('status-form', { title: req.t('statusPage.title') });
+      }
+      return limiter(req, res, next);
+    },
+    async (req, res) => {
+      noStore(res);
+      const view = await lookup(req);
+      const number = typeof req.query.number === 'string' ? req.query.number.slice(0, 20) : '';
 
-    if (!view) {
-      return res.status(404).render('status-form', {
-        title: req.t('statusPage.title'),
-        notFound: true,
-        number,
+      if (!view) {
+        return res.status(404).render('status-form', {
+          title: req.t('statusPage.title'),
+          notFound: true,
+          number,
+        });
+      }
+
+      return res.render('status', {
+        title: req.t('statusPage.heading', { number: view.number }),
+        view,
+        code: String(req.query.code).trim().toUpperCase(),
+        strings: clientStrings(req, 'live', 'statusPage'),
+        scripts: ['/socket.io/socket.io.min.js', '/static/live-common.js', '/static/status.js'],
       });
-    }
-
-    return res.render('status', {
-      title: req.t('statusPage.heading', { number: view.number }),
-      view,
-      code: String(req.query.code).trim().toUpperCase(),
-      strings: clientStrings(req, 'live', 'statusPage'),
-      scripts: ['/socket.io/socket.io.min.js', '/static/live-common.js', '/static/status.js'],
-    });
-  });
+    },
+  );
 
   router.get('/status/panel', limiter, async (req, res) => {
     noStore(res);

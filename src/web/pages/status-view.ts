@@ -54,7 +54,9 @@ export async function participantStatus(
   if (!request || !codes.matches(String(request._id), rawCode)) return null;
 
   const incident = request.incidentId
-    ? await store.incidents.findById(request.incidentId, { plannedFixAt: 1, explanation: 1 }).lean()
+    ? await store.incidents
+        .findById(request.incidentId, { plannedFixAt: 1, explanation: 1 })
+        .lean()
     : null;
   const confirmed = ['confirmed', 'fixing', 'eliminated'].includes(request.status);
   const refuted =

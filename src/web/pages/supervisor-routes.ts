@@ -9,14 +9,7 @@ import { requireArea } from '../session/access';
 import type { StaffAccounts } from '../session/staff-accounts';
 import { boardPolicy, queueBoard, QUEUES_PATH } from './bull-board';
 import { field, formAction } from './form-action';
-import {
-  dateText,
-  readPeriod,
-  slaChart,
-  slaCompliance,
-  slaCsv,
-  type Period,
-} from './sla-report';
+import { dateText, readPeriod, slaChart, slaCompliance, slaCsv, type Period } from './sla-report';
 
 /**
  * The supervisor's pages: SLA compliance per clock (table, chart, CSV),
@@ -76,31 +69,42 @@ export function supervisorRoutes(deps: WebDeps, accounts: StaffAccounts): Router
 
   const back = () => '/supervisor/users';
 
-  router.post('/supervisor/users', supervisor, formAction(back, async (req) => {
-    const user = await accounts.create(
-      {
-        username: field(req, 'username'),
-        displayName: field(req, 'displayName'),
-        role: field(req, 'role') as (typeof STAFF_ROLES)[number],
-        password: field(req, 'password'),
-      },
-      req.session.user!.username,
-    );
-    deps.logger.info(
-      { username: user.username, role: user.role, by: req.session.user!.username },
-      'account created',
-    );
-    return { kind: 'ok', key: 'flash.userCreated', values: { username: user.username } };
-  }));
+  router.post(
+    '/supervisor/users',
+    supervisor,
+    formAction(back, async (req) => {
+      const user = await accounts.create(
+        {
+          username: field(req, 'username'),
+          displayName: field(req, 'displayName'),
+          role: field(req, 'role') as (typeof STAFF_ROLES)[number],
+          password: field(req, 'password'),
+        },
+        req.session.user!.username,
+      );
+      deps.logger.info(
+        { username: user.username, role: user.role, by: req.session.user!.username },
+        'account created',
+      );
+      return { kind: 'ok', key: 'flash.userCreated', values: { username: user.username } };
+    }),
+  );
 
-  for (const [verb, disabled] of [['disable', true], ['enable', false]] as const) {
-    router.post(`/supervisor/users/:id/${verb}`, supervisor, formAction(back, async (req) => {
-      // A supervisor cannot lock themselves out.
-      if (String(req.params.id) !== req.session.user!.id) {
-        await accounts.setDisabled(String(req.params.id), disabled);
-      }
-      return { kind: 'ok', key: disabled ? 'flash.userDisabled' : 'flash.userEnabled' };
-    }));
+  for (const [verb, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    router.post(
+      `/supervisor/users/:id/${verb}`,
+      supervisor,
+      formAction(back, async (req) => {
+        // A supervisor cannot lock themselves out.
+        if (String(req.params.id) !== req.session.user!.id) {
+          await accounts.setDisabled(String(req.params.id), disabled);
+        }
+        return { kind: 'ok', key: disabled ? 'flash.userDisabled' : 'flash.userEnabled' };
+      }),
+    );
   }
 
   return router;

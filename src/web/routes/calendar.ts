@@ -1,12 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 
-import {
-  CalendarError,
-  clockLengthMs,
-  formatAstana,
-  parseInstant,
-} from '../../domain/calendar';
+import { CalendarError, clockLengthMs, formatAstana, parseInstant } from '../../domain/calendar';
 import { AppError, ValidationError } from '../../errors';
 import { inDeskRange, parseBody, requiredText } from '../../intake/fields';
 import { requireRole } from '../auth';
@@ -14,9 +9,7 @@ import type { WebDeps } from '../deps';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const dayChangeSchema = z
-  .object({ working: z.boolean(), reason: requiredText(300) })
-  .strict();
+const dayChangeSchema = z.object({ working: z.boolean(), reason: requiredText(300) }).strict();
 
 /** The longest length `due` adds: a hundred working days covers every clause. */
 const MAX_DUE_MS = 100 * 9.5 * 3600 * 1000;
@@ -35,8 +28,8 @@ function queryString(value: unknown, field: string): string {
 function dateParam(value: unknown, field: string): string {
   const date = queryString(value, field);
   const parsed = new Date(`${date}T00:00:00Z`);
-  const real = DATE.test(date) && !Number.isNaN(parsed.getTime()) &&
-    parsed.toISOString().startsWith(date);
+  const real =
+    DATE.test(date) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date);
 
   if (!real || date < '2000-01-01' || date > '2099-12-31') {
     throw new ValidationError(

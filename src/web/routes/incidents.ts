@@ -64,25 +64,45 @@ export function incidentRoutes(deps: WebDeps): Router {
       );
     }
 
-    const incident = await deps.incidents.decide(String(req.params.id), 'confirm', req.actor!.name, input);
+    const incident = await deps.incidents.decide(
+      String(req.params.id),
+      'confirm',
+      req.actor!.name,
+      input,
+    );
     res.json(await view(incident));
   });
 
   router.post('/:id/refute', admin, async (req, res) => {
     const input = parseBody(refuteSchema, req.body ?? {});
-    const incident = await deps.incidents.decide(String(req.params.id), 'refute', req.actor!.name, input);
+    const incident = await deps.incidents.decide(
+      String(req.params.id),
+      'refute',
+      req.actor!.name,
+      input,
+    );
     res.json(await view(incident));
   });
 
   router.post('/:id/start-fix', admin, async (req, res) => {
     parseBody(emptySchema, req.body ?? {});
-    const incident = await deps.incidents.decide(String(req.params.id), 'start-fix', req.actor!.name, {});
+    const incident = await deps.incidents.decide(
+      String(req.params.id),
+      'start-fix',
+      req.actor!.name,
+      {},
+    );
     res.json(await view(incident));
   });
 
   router.post('/:id/eliminate', admin, async (req, res) => {
     const input = parseBody(eliminateSchema, req.body ?? {});
-    const incident = await deps.incidents.decide(String(req.params.id), 'eliminate', req.actor!.name, input);
+    const incident = await deps.incidents.decide(
+      String(req.params.id),
+      'eliminate',
+      req.actor!.name,
+      input,
+    );
     res.json(await view(incident));
   });
 

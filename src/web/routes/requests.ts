@@ -84,7 +84,11 @@ export function requestRoutes(deps: WebDeps): Router {
     // A misspelt filter would otherwise list everything as if it matched.
     const unknown = Object.keys(req.query).find((key) => key !== 'status');
     if (unknown !== undefined) {
-      throw new ValidationError('FIELD_UNKNOWN', `${unknown} is not a filter; use status`, unknown);
+      throw new ValidationError(
+        'FIELD_UNKNOWN',
+        `${unknown} is not a filter; use status`,
+        unknown,
+      );
     }
 
     const status = req.query.status;
@@ -113,7 +117,10 @@ export function requestRoutes(deps: WebDeps): Router {
   });
 
   async function fullView(doc: RequestDoc) {
-    const notices = await deps.store.notices.find({ requestId: doc._id }).sort({ createdAt: 1 }).lean();
+    const notices = await deps.store.notices
+      .find({ requestId: doc._id })
+      .sort({ createdAt: 1 })
+      .lean();
 
     const participant = doc.participantIin
       ? await deps.records.participants.find(doc.participantIin)

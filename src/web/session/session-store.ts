@@ -34,6 +34,12 @@ export function sessionMiddleware(
     resave: false,
     saveUninitialized: false,
     rolling: true,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: isHttps(deps), maxAge: maxAgeMs, path: '/' },
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: isHttps(deps),
+      maxAge: maxAgeMs,
+      path: '/',
+    },
   });
 }

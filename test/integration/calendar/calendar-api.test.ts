@@ -17,7 +17,10 @@ describe('calendar API', () => {
   const as = (token: string) => ({
     get: (path: string) => request(desk.app).get(path).set('authorization', `Bearer ${token}`),
     put: (path: string, body: unknown) =>
-      request(desk.app).put(path).set('authorization', `Bearer ${token}`).send(body as object),
+      request(desk.app)
+        .put(path)
+        .set('authorization', `Bearer ${token}`)
+        .send(body as object),
     del: (path: string) => request(desk.app).delete(path).set('authorization', `Bearer ${token}`),
   });
 
@@ -26,10 +29,22 @@ describe('calendar API', () => {
 
     expect(res.status).to.equal(200);
     expect(res.body.map((d: { date: string }) => d.date)).to.deep.equal([
-      '2026-12-14', '2026-12-15', '2026-12-16', '2026-12-17', '2026-12-18', '2026-12-19', '2026-12-20',
+      '2026-12-14',
+      '2026-12-15',
+      '2026-12-16',
+      '2026-12-17',
+      '2026-12-18',
+      '2026-12-19',
+      '2026-12-20',
     ]);
     expect(res.body.map((d: { working: boolean }) => d.working)).to.deep.equal([
-      true, true, false, true, true, false, false,
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+      false,
     ]);
     expect(res.body[2].reason).to.be.a('string').and.not.empty;
   });
@@ -61,7 +76,9 @@ describe('calendar API', () => {
       working: false,
       reason: 'Order No. 123 of the Ministry of Labour',
     });
-    const due = await supervisor.get('/api/calendar/due?from=2026-12-17T10:00:00%2B05:00&duration=P1D');
+    const due = await supervisor.get(
+      '/api/calendar/due?from=2026-12-17T10:00:00%2B05:00&duration=P1D',
+    );
     const dropped = await supervisor.del('/api/calendar/days/2026-12-18');
     const audit = await supervisor.get('/api/calendar/days/2026-12-18/audit');
 
@@ -99,7 +116,9 @@ describe('calendar API', () => {
       working: false,
       reason: 'x',
     });
-    const noReason = await as(TOKENS.supervisor).put('/api/calendar/days/2026-12-18', { working: false });
+    const noReason = await as(TOKENS.supervisor).put('/api/calendar/days/2026-12-18', {
+      working: false,
+    });
     const badDate = await as(TOKENS.supervisor).put('/api/calendar/days/2026-02-30', {
       working: false,
       reason: 'x',

@@ -33,7 +33,7 @@ describe('chat-bot webhook', () => {
     participant: { iin: '900315400235', phone: '8 (701) 234-56-78', name: 'Иванова Анна' },
   });
 
-  it('waits from Saturday 4 January 2025 for Sunday 5 January 09:00, a transferred working day', async () => {
+  it('waits from Saturday 4 Jan 2025 to Sunday 5 Jan 09:00, a transferred workday', async () => {
     const res = await deliver(saturdayNoon);
     expect(res.status).to.equal(200);
 
@@ -68,7 +68,7 @@ describe('chat-bot webhook', () => {
     expect(docs[0].messages).to.have.length(2);
   });
 
-  it('opens a new request when a conversation was claimed by a request never written', async () => {
+  it('opens a new request when a conversation is claimed by a request never written', async () => {
     const { threads } = desk.runtime.store;
     const lost = new Types.ObjectId();
     await threads.create({

@@ -69,8 +69,9 @@ describe('staff API: POST /api/requests', () => {
       state: 'breached',
       breachedAt: '2026-12-03T13:15:00+05:00',
     });
-    expect((await desk.runtime.store.requests.findById(body.id).lean())!.clocks.registration)
-      .to.include({ state: 'running', breachedAt: null });
+    expect(
+      (await desk.runtime.store.requests.findById(body.id).lean())!.clocks.registration,
+    ).to.include({ state: 'running', breachedAt: null });
   });
 
   it('uses an earlier receivedAt, and a repeated externalId finds the first request', async () => {
@@ -104,21 +105,87 @@ describe('staff API: POST /api/requests', () => {
   });
 
   const badInputs: Array<[string, unknown, number, string, string | undefined]> = [
-    ['a missing description', { ...call, description: undefined }, 422, 'FIELD_REQUIRED', 'description'],
-    ['an empty name', { ...call, contact: { ...call.contact, name: ' ' } }, 422, 'FIELD_EMPTY', 'contact.name'],
-    ['a malformed phone', { ...call, contact: { ...call.contact, phone: '12-34' } }, 422, 'PHONE_INVALID', 'contact.phone'],
-    ['a landline', { ...call, contact: { ...call.contact, phone: '+7 7172 55 66 77' } }, 422, 'PHONE_NOT_MOBILE', 'contact.phone'],
-    ['a Russian mobile', { ...call, contact: { ...call.contact, phone: '+7 916 123 45 67' } }, 422, 'PHONE_NOT_KZ', 'contact.phone'],
-    ['an IIN with a bad check digit', { ...call, contact: { ...call.contact, iin: '900315400236' } }, 422, 'IIN_CHECKSUM', 'contact.iin'],
-    ['an IIN of 11 digits', { ...call, contact: { ...call.contact, iin: '90031540023' } }, 422, 'IIN_LENGTH', 'contact.iin'],
+    [
+      'a missing description',
+      { ...call, description: undefined },
+      422,
+      'FIELD_REQUIRED',
+      'description',
+    ],
+    [
+      'an empty name',
+      { ...call, contact: { ...call.contact, name: ' ' } },
+      422,
+      'FIELD_EMPTY',
+      'contact.name',
+    ],
+    [
+      'a malformed phone',
+      { ...call, contact: { ...call.contact, phone: '12-34' } },
+      422,
+      'PHONE_INVALID',
+      'contact.phone',
+    ],
+    [
+      'a landline',
+      { ...call, contact: { ...call.contact, phone: '+7 7172 55 66 77' } },
+      422,
+      'PHONE_NOT_MOBILE',
+      'contact.phone',
+    ],
+    [
+      'a Russian mobile',
+      { ...call, contact: { ...call.contact, phone: '+7 916 123 45 67' } },
+      422,
+      'PHONE_NOT_KZ',
+      'contact.phone',
+    ],
+    [
+      'an IIN with a bad check digit',
+      { ...call, contact: { ...call.contact, iin: '900315400236' } },
+      422,
+      'IIN_CHECKSUM',
+      'contact.iin',
+    ],
+    [
+      'an IIN of 11 digits',
+      { ...call, contact: { ...call.contact, iin: '90031540023' } },
+      422,
+      'IIN_LENGTH',
+      'contact.iin',
+    ],
     ['an unknown channel', { ...call, channel: 'fax' }, 422, 'CHANNEL_UNKNOWN', 'channel'],
-    ['a query operator for a string', { ...call, description: { $ne: null } }, 422, 'FIELD_WRONG_TYPE', 'description'],
+    [
+      'a query operator for a string',
+      { ...call, description: { $ne: null } },
+      422,
+      'FIELD_WRONG_TYPE',
+      'description',
+    ],
     ['an unknown field', { ...call, status: 'closed' }, 422, 'FIELD_UNKNOWN', 'status'],
-    ['a receivedAt without offset', { ...call, receivedAt: '2026-12-03T10:00:00' }, 422, 'INVALID_INSTANT', 'receivedAt'],
-    ['a receivedAt in the future', { ...call, receivedAt: '2026-12-04T10:00:00+05:00' }, 422, 'RECEIVED_AT_IN_FUTURE', 'receivedAt'],
+    [
+      'a receivedAt without offset',
+      { ...call, receivedAt: '2026-12-03T10:00:00' },
+      422,
+      'INVALID_INSTANT',
+      'receivedAt',
+    ],
+    [
+      'a receivedAt in the future',
+      { ...call, receivedAt: '2026-12-04T10:00:00+05:00' },
+      422,
+      'RECEIVED_AT_IN_FUTURE',
+      'receivedAt',
+    ],
     ['a body that is not an object', [call], 422, 'FIELD_WRONG_TYPE', undefined],
     ['invalid JSON', '{"channel": "voice",', 400, 'INVALID_JSON', undefined],
-    ['a body over the limit', { ...call, description: 'x'.repeat(70_000) }, 413, 'BODY_TOO_LARGE', undefined],
+    [
+      'a body over the limit',
+      { ...call, description: 'x'.repeat(70_000) },
+      413,
+      'BODY_TOO_LARGE',
+      undefined,
+    ],
   ];
 
   for (const [what, body, status, code, field] of badInputs) {

@@ -16,7 +16,9 @@ describe('Telegram webhook', () => {
   });
 
   function deliver(body: unknown, secret: string | null = TELEGRAM_SECRET) {
-    const call = request(desk.app).post('/webhooks/telegram').set('content-type', 'application/json');
+    const call = request(desk.app)
+      .post('/webhooks/telegram')
+      .set('content-type', 'application/json');
     if (secret !== null) call.set('x-telegram-bot-api-secret-token', secret);
     return call.send(JSON.stringify(body));
   }
@@ -29,7 +31,12 @@ describe('Telegram webhook', () => {
 
   it('queues a Friday 18:45 message until Monday 09:00, registration due at 12:00', async () => {
     const res = await deliver(
-      telegramUpdate({ updateId: 1, chatId: 501, at: '2026-12-04T18:45:00+05:00', text: 'Сайт ашылмайды' }),
+      telegramUpdate({
+        updateId: 1,
+        chatId: 501,
+        at: '2026-12-04T18:45:00+05:00',
+        text: 'Сайт ашылмайды',
+      }),
     );
     expect(res.status).to.equal(200);
     expect(res.body.outcome).to.equal('created');
@@ -50,7 +57,9 @@ describe('Telegram webhook', () => {
   it('treats 03:00 Astana on 1 May, still 30 April in UTC, as the holiday', async () => {
     desk.clock.set('2026-05-01T03:05:00+05:00');
 
-    await deliver(telegramUpdate({ updateId: 2, chatId: 502, at: '2026-05-01T03:00:00+05:00', text: 'Көмек' }));
+    await deliver(
+      telegramUpdate({ updateId: 2, chatId: 502, at: '2026-05-01T03:00:00+05:00', text: 'Көмек' }),
+    );
     const doc = await onlyRequest();
 
     expect(doc.status).to.equal('queued');
@@ -59,7 +68,12 @@ describe('Telegram webhook', () => {
   });
 
   it('keeps one request when Telegram redelivers the same update', async () => {
-    const update = telegramUpdate({ updateId: 7, chatId: 503, at: '2026-12-04T18:50:00+05:00', text: 'Қате' });
+    const update = telegramUpdate({
+      updateId: 7,
+      chatId: 503,
+      at: '2026-12-04T18:50:00+05:00',
+      text: 'Қате',
+    });
 
     const first = await deliver(update);
     const second = await deliver(update);
@@ -71,9 +85,21 @@ describe('Telegram webhook', () => {
   });
 
   it('adds a second message from the same chat to its open request', async () => {
-    await deliver(telegramUpdate({ updateId: 10, chatId: 504, at: '2026-12-04T18:50:00+05:00', text: 'Бірінші' }));
+    await deliver(
+      telegramUpdate({
+        updateId: 10,
+        chatId: 504,
+        at: '2026-12-04T18:50:00+05:00',
+        text: 'Бірінші',
+      }),
+    );
     const res = await deliver(
-      telegramUpdate({ updateId: 11, chatId: 504, at: '2026-12-04T18:55:00+05:00', text: 'Екінші' }),
+      telegramUpdate({
+        updateId: 11,
+        chatId: 504,
+        at: '2026-12-04T18:55:00+05:00',
+        text: 'Екінші',
+      }),
     );
 
     expect(res.body.outcome).to.equal('appended');
@@ -83,7 +109,12 @@ describe('Telegram webhook', () => {
 
   it('opens one request when two first messages of a chat arrive at once', async () => {
     const updates = [20, 21, 22, 23].map((updateId) =>
-      telegramUpdate({ updateId, chatId: 505, at: '2026-12-04T18:50:00+05:00', text: `m${updateId}` }),
+      telegramUpdate({
+        updateId,
+        chatId: 505,
+        at: '2026-12-04T18:50:00+05:00',
+        text: `m${updateId}`,
+      }),
     );
 
     const answers = await Promise.all(updates.map((u) => deliver(u)));
@@ -112,7 +143,9 @@ describe('Telegram webhook', () => {
         updateId: 31,
         chatId: 506,
         at: '2026-12-04T18:51:00+05:00',
-        extra: { document: { file_id: 'doc-id', file_name: 'error.pdf', mime_type: 'application/pdf' } },
+        extra: {
+          document: { file_id: 'doc-id', file_name: 'error.pdf', mime_type: 'application/pdf' },
+        },
       }),
     );
     await deliver(
@@ -127,12 +160,21 @@ describe('Telegram webhook', () => {
     const doc = await onlyRequest();
     expect(doc.messages[0].text).to.equal('Скриншот');
     expect(doc.messages[0].attachments).to.deep.equal([{ kind: 'photo', fileId: 'large-id' }]);
-    expect(doc.messages[1].attachments[0]).to.include({ kind: 'document', fileId: 'doc-id', fileName: 'error.pdf' });
+    expect(doc.messages[1].attachments[0]).to.include({
+      kind: 'document',
+      fileId: 'doc-id',
+      fileName: 'error.pdf',
+    });
     expect(doc.messages[2].attachments[0]).to.include({ kind: 'contact', phone: '+77011234567' });
   });
 
   it('answers 401 and stores nothing when the secret is wrong or missing', async () => {
-    const update = telegramUpdate({ updateId: 40, chatId: 507, at: '2026-12-04T18:50:00+05:00', text: 'x' });
+    const update = telegramUpdate({
+      updateId: 40,
+      chatId: 507,
+      at: '2026-12-04T18:50:00+05:00',
+      text: 'x',
+    });
 
     const wrong = await deliver(update, 'not-the-secret');
     const missing = await deliver(update, null);
@@ -161,7 +203,9 @@ describe('Telegram webhook', () => {
   });
 
   it('never dates a message in the future', async () => {
-    await deliver(telegramUpdate({ updateId: 60, chatId: 508, at: '2026-12-05T10:00:00+05:00', text: 'x' }));
+    await deliver(
+      telegramUpdate({ updateId: 60, chatId: 508, at: '2026-12-05T10:00:00+05:00', text: 'x' }),
+    );
 
     const doc = await onlyRequest();
     expect(doc.receivedAt.toISOString()).to.equal('2026-12-04T14:00:00.000Z');

@@ -81,7 +81,7 @@ describe('notices through each channel', () => {
     );
   });
 
-  it('answers a chat-bot session on its callback, in Russian for an unknown language', async () => {
+  it('answers a chat-bot session on its callback, in Russian for a language unknown', async () => {
     const request = await createRequest(desk, {
       channel: 'chatbot',
       contact: { chatbotSessionId: 'session-77', language: null },
@@ -119,7 +119,10 @@ describe('notices through each channel', () => {
   });
 
   it('falls back to SMS when a Telegram request has no chat to answer', async () => {
-    const request = await createRequest(desk, { channel: 'telegram', contact: { language: 'kk' } });
+    const request = await createRequest(desk, {
+      channel: 'telegram',
+      contact: { language: 'kk' },
+    });
 
     const notices = await registration(request);
 

@@ -43,7 +43,10 @@ describe('notice delivery', () => {
   function startWorker(): RunningNoticeWorker {
     const connection = workerConnection(desk.config.redisUrl);
     const worker = startNoticeWorker(desk.runtime, connection, hooks, { settings: FAST_SETTINGS });
-    cleanups.push(() => connection.disconnect(), () => worker.close());
+    cleanups.push(
+      () => connection.disconnect(),
+      () => worker.close(),
+    );
     return worker;
   }
 

@@ -18,10 +18,7 @@ export const FAST_SETTINGS: Partial<NoticeSettings> = {
 };
 
 /** Notice deps with a queue of their own, built with `settings`, not the runtime's. */
-export function fastDeps(
-  desk: TestDesk,
-  settings: Partial<NoticeSettings> = {},
-): OwnedNoticeDeps {
+export function fastDeps(desk: TestDesk, settings: Partial<NoticeSettings> = {}): OwnedNoticeDeps {
   return createNoticeDeps(
     { ...desk.runtime, noticeQueue: undefined },
     { ...FAST_SETTINGS, ...settings },

@@ -85,7 +85,11 @@ describe('notice worker killed mid-delivery', function () {
   }
 
   async function killWhenDelivered(count: number): Promise<void> {
-    await eventually(async () => gateway.delivered().length >= count, `${count} delivered`, 20_000);
+    await eventually(
+      async () => gateway.delivered().length >= count,
+      `${count} delivered`,
+      20_000,
+    );
     await kill(child!);
   }
 

@@ -55,9 +55,11 @@ describe('concurrent writers of participant records', () => {
     const changed = rows.map((row) => ({ ...row, address: 'Шымкент, ул. Тауке хана, 7' }));
     const [imported, ...corrections] = await Promise.all([
       integration.send('/api/imports/participants', NDJSON, jsonLines(changed)),
-      ...rows.slice(0, 10).map((row) =>
-        operator.patch(`/api/participants/${row.iin}/contact`, { email: 'self@example.kz' }),
-      ),
+      ...rows
+        .slice(0, 10)
+        .map((row) =>
+          operator.patch(`/api/participants/${row.iin}/contact`, { email: 'self@example.kz' }),
+        ),
     ]);
 
     expect(imported.body).to.include({ updated: 40, rejected: 0 });

@@ -109,7 +109,9 @@ describe('gateway imports', () => {
 
       expect(res.status).to.equal(200);
       expect(res.body).to.include({ accepted: 3, created: 3, rejected: 4 });
-      const rejected = res.body.rows.filter((row: { status: string }) => row.status === 'rejected');
+      const rejected = res.body.rows.filter(
+        (row: { status: string }) => row.status === 'rejected',
+      );
       expect(rejected.map((row: { line: number }) => row.line)).to.deep.equal([2, 3, 4, 6]);
       expect(rejected[0].errors[0]).to.include({ field: 'iin', code: 'IIN_CHECKSUM' });
       expect(rejected[1].errors[0]).to.include({ field: 'record', code: 'ROW_NOT_JSON' });
@@ -234,7 +236,10 @@ describe('gateway imports', () => {
       expect(res.body.rows[1].errors[0]).to.include({ field: 'bin', code: 'BIN_CHECKSUM' });
 
       const stored = await desk.runtime.store.suppliers.findById(clinic.bin).lean();
-      expect(stored!.card).to.deep.include({ fullName: 'ТОО "Шипагер"', oked: ['86100', '74300'] });
+      expect(stored!.card).to.deep.include({
+        fullName: 'ТОО "Шипагер"',
+        oked: ['86100', '74300'],
+      });
       expect(stored!.directions).to.deep.equal(['sanatorium', 'sign-language']);
     });
 

@@ -73,7 +73,10 @@ describe('participants API', () => {
     }
 
     it('refuses an IIN sent as a JSON number, which loses leading zeros', async () => {
-      const res = await operator.post('/api/participants', participantInput({ iin: 850412400121 }));
+      const res = await operator.post(
+        '/api/participants',
+        participantInput({ iin: 850412400121 }),
+      );
 
       expect(res.status).to.equal(422);
       expect(res.body.error.field).to.equal('iin');
@@ -88,7 +91,10 @@ describe('participants API', () => {
       '7012345678',
     ]) {
       it(`stores the mobile spelled "${spelling}" as +77012345678`, async () => {
-        const res = await operator.post('/api/participants', participantInput({ phone: spelling }));
+        const res = await operator.post(
+          '/api/participants',
+          participantInput({ phone: spelling }),
+        );
 
         expect(res.status).to.equal(201);
         expect(res.body.participant.phone).to.equal('+77012345678');
@@ -146,7 +152,10 @@ describe('participants API', () => {
     });
 
     it('refuses the auditor, who only reads', async () => {
-      const res = await staffApi(desk.app, 'auditor').post('/api/participants', participantInput());
+      const res = await staffApi(desk.app, 'auditor').post(
+        '/api/participants',
+        participantInput(),
+      );
       expect(res.status).to.equal(403);
     });
   });

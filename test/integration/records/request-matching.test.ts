@@ -44,7 +44,10 @@ describe('matching requests to participants', () => {
     });
 
     it('matches by phone when one participant has it', async () => {
-      expect(await match({ phone: '+77051112233' })).to.deep.equal({ iin: SERIK_IIN, by: 'phone' });
+      expect(await match({ phone: '+77051112233' })).to.deep.equal({
+        iin: SERIK_IIN,
+        by: 'phone',
+      });
     });
 
     it('falls back to the phone when the IIN has no record', async () => {

@@ -28,7 +28,7 @@ describe('suppliers API', () => {
   });
 
   describe('POST /api/suppliers', () => {
-    it('creates a legal entity keyed on its BIN, with directions from its OKED codes', async () => {
+    it('creates a legal entity keyed on its BIN, directions from its OKED codes', async () => {
       const body = legalEntityInput({ oked: ['86.10.0', '47740'] });
       const res = await integration.post('/api/suppliers', body);
 

@@ -40,7 +40,8 @@ describe('who reaches what', function () {
   for (const [path, allowed] of Object.entries(PAGES)) {
     for (const role of ROLES) {
       const expected = allowed.includes(role) ? 200 : 403;
-      it(`answers ${expected} to ${role === 'admin' ? 'an' : 'a'} ${role} at ${path}`, async () => {
+      const article = role === 'admin' ? 'an' : 'a';
+      it(`answers ${expected} to ${article} ${role} at ${path}`, async () => {
         const res = await people[role]!.agent.get(path);
         expect(res.status).to.equal(expected);
       });
@@ -76,10 +77,10 @@ describe('who reaches what', function () {
       explanation: 'x',
     });
     const adminRegisters = await admin.form(`/dashboard/requests/${id}/register`);
-    const auditorPublishes = await people.auditor!.form(
-      '/admin/notices',
-      { kind: 'failure', title: 'x' },
-    );
+    const auditorPublishes = await people.auditor!.form('/admin/notices', {
+      kind: 'failure',
+      title: 'x',
+    });
 
     expect(operatorDecides.status).to.equal(403);
     expect(adminRegisters.status).to.equal(403);
@@ -103,7 +104,10 @@ describe('who reaches what', function () {
   it('stops a disabled account at its next request', async () => {
     await createStaff(desk, 'operator', 'leaving');
     const leaving = await signIn(desk.app, 'leaving');
-    await desk.runtime.store.users.updateOne({ username: 'leaving' }, { $set: { disabled: true } });
+    await desk.runtime.store.users.updateOne(
+      { username: 'leaving' },
+      { $set: { disabled: true } },
+    );
 
     const res = await leaving.agent.get('/dashboard');
 

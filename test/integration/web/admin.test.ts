@@ -22,10 +22,10 @@ describe('administrator console', function () {
     const { id } = await chatbotRequest(desk, 1);
     requestId = id;
     await operator.form(`/dashboard/requests/${id}/register`);
-    await operator.form(
-      `/dashboard/requests/${id}/analysis`,
-      { outcome: 'failure', findings: 'seen' },
-    );
+    await operator.form(`/dashboard/requests/${id}/analysis`, {
+      outcome: 'failure',
+      findings: 'seen',
+    });
     await operator.form(`/dashboard/requests/${id}/escalate`);
     incidentId = String((await desk.runtime.store.incidents.findOne().lean())!._id);
     await admin.page('/admin');
@@ -60,10 +60,9 @@ describe('administrator console', function () {
   it('refuses a confirmation without a planned time or with one in the past', async () => {
     await admin.form(`/admin/incidents/${incidentId}/confirm`, { plannedFixAt: '' });
     const missing = await admin.page('/admin');
-    await admin.form(
-      `/admin/incidents/${incidentId}/confirm`,
-      { plannedFixAt: '08.12.2026 09:00' },
-    );
+    await admin.form(`/admin/incidents/${incidentId}/confirm`, {
+      plannedFixAt: '08.12.2026 09:00',
+    });
     const past = await admin.page('/admin');
     const incident = await desk.runtime.store.incidents.findById(incidentId).lean();
 
@@ -84,10 +83,9 @@ describe('administrator console', function () {
   });
 
   it('starts the fix and marks the failure eliminated', async () => {
-    await admin.form(
-      `/admin/incidents/${incidentId}/confirm`,
-      { plannedFixAt: '09.12.2026 15:00' },
-    );
+    await admin.form(`/admin/incidents/${incidentId}/confirm`, {
+      plannedFixAt: '09.12.2026 15:00',
+    });
     await admin.page('/admin');
     await admin.form(`/admin/incidents/${incidentId}/start-fix`);
     await admin.page('/admin');
@@ -131,9 +129,10 @@ describe('administrator console', function () {
       desk.clock.set('2026-12-09T22:30:00+05:00');
       const after = await request(desk.app).get('/notices.json');
 
-      expect(during.body.items[0]).to.include(
-        { kind: 'maintenance', endsAt: '2026-12-09T22:00:00+05:00' },
-      );
+      expect(during.body.items[0]).to.include({
+        kind: 'maintenance',
+        endsAt: '2026-12-09T22:00:00+05:00',
+      });
       expect(after.body.items).to.have.length(0);
     });
 
@@ -146,10 +145,11 @@ describe('administrator console', function () {
     });
 
     it('withdraws a notice', async () => {
-      await admin.form(
-        '/admin/notices',
-        { kind: 'failure', title: 'x', plannedFixAt: '09.12.2026 15:00' },
-      );
+      await admin.form('/admin/notices', {
+        kind: 'failure',
+        title: 'x',
+        plannedFixAt: '09.12.2026 15:00',
+      });
       const notice = await desk.runtime.store.portalNotices.findOne().lean();
       await admin.page('/admin');
 

@@ -27,7 +27,9 @@ describe('operator dashboard', function () {
     expect(page.status).to.equal(200);
     expect(page.text).to.include(number);
     expect(page.text).to.include('Айгүл 1');
-    expect(page.text).to.match(/class="countdown" data-start="\d+" data-due="\d+" data-level="ok"/);
+    expect(page.text).to.match(
+      /class="countdown" data-start="\d+" data-due="\d+" data-level="ok"/,
+    );
   });
 
   it('sorts a breached request to the top and marks it', async () => {
@@ -53,7 +55,7 @@ describe('operator dashboard', function () {
     expect(page.text).to.include('data-alert="breached"');
   });
 
-  it('marks a warning and a breach from their instants, before the worker records them', async () => {
+  it('marks a warning and a breach from their instants, before the worker has', async () => {
     const { number } = await chatbotRequest(desk, 1);
     const row = () => operator.page('/dashboard').then((page) => rowOf(page.text, number));
 
@@ -79,7 +81,7 @@ describe('operator dashboard', function () {
     expect(mine.text).to.not.include(number);
   });
 
-  it('shows a participant\'s markup as text, never as markup', async () => {
+  it("shows a participant's markup as text, never as markup", async () => {
     const payload = '<script>alert("x")</script><img src=x onerror=alert(1)>';
     const { id } = await chatbotRequest(desk, 1, payload);
 
@@ -96,10 +98,10 @@ describe('operator dashboard', function () {
 
     const taken = await operator.form(`/dashboard/requests/${id}/take`);
     await operator.form(`/dashboard/requests/${id}/register`);
-    await operator.form(
-      `/dashboard/requests/${id}/analysis`,
-      { outcome: 'failure', findings: 'reproduced' },
-    );
+    await operator.form(`/dashboard/requests/${id}/analysis`, {
+      outcome: 'failure',
+      findings: 'reproduced',
+    });
     await operator.form(`/dashboard/requests/${id}/escalate`, { incidentId: '' });
     const doc = await desk.runtime.store.requests.findById(id).lean();
 
@@ -108,7 +110,11 @@ describe('operator dashboard', function () {
     expect(doc!.assignee).to.equal('aigerim');
     expect(doc!.status).to.equal('escalated');
     expect(doc!.history.map((h) => h.action)).to.deep.equal([
-      'receive', 'assign', 'register', 'analysis-failure', 'escalate',
+      'receive',
+      'assign',
+      'register',
+      'analysis-failure',
+      'escalate',
     ]);
     expect(doc!.history.find((h) => h.action === 'register')!.actor).to.equal('aigerim');
   });
@@ -118,19 +124,18 @@ describe('operator dashboard', function () {
     const b = await chatbotRequest(desk, 2);
     for (const { id } of [a, b]) {
       await operator.form(`/dashboard/requests/${id}/register`);
-      await operator.form(
-        `/dashboard/requests/${id}/analysis`,
-        { outcome: 'failure', findings: 'same' },
-      );
+      await operator.form(`/dashboard/requests/${id}/analysis`, {
+        outcome: 'failure',
+        findings: 'same',
+      });
     }
     await operator.form(`/dashboard/requests/${a.id}/escalate`);
     const incident = await desk.runtime.store.incidents.findOne().lean();
 
     const page = await operator.page(`/dashboard/requests/${b.id}`);
-    await operator.form(
-      `/dashboard/requests/${b.id}/escalate`,
-      { incidentId: String(incident!._id) },
-    );
+    await operator.form(`/dashboard/requests/${b.id}/escalate`, {
+      incidentId: String(incident!._id),
+    });
 
     expect(page.text).to.include(`<option value="${String(incident!._id)}">`);
     const linked = await desk.runtime.store.requests.find({ incidentId: incident!._id }).lean();
@@ -151,9 +156,10 @@ describe('operator dashboard', function () {
   it('rejects a form posted without its CSRF token', async () => {
     const { id } = await chatbotRequest(desk, 1);
 
-    const res = await operator.agent.post(`/dashboard/requests/${id}/register`).type('form').send(
-      {},
-    );
+    const res = await operator.agent
+      .post(`/dashboard/requests/${id}/register`)
+      .type('form')
+      .send({});
     const doc = await desk.runtime.store.requests.findById(id).lean();
 
     expect(res.status).to.equal(403);
@@ -176,7 +182,13 @@ describe('operator dashboard', function () {
     const leases = desk.runtime.store.leases;
 
     let release!: () => void;
-    const held = leases.withLock(`request:${id}`, () => new Promise<void>((r) => { release = r; }));
+    const held = leases.withLock(
+      `request:${id}`,
+      () =>
+        new Promise<void>((r) => {
+          release = r;
+        }),
+    );
     await new Promise((r) => setTimeout(r, 50));
     const take = operator.form(`/dashboard/requests/${id}/take`).then((res) => res);
     await new Promise((r) => setTimeout(r, 200));
@@ -197,4 +209,3 @@ function rowOf(html: string, number: string): string {
   expect(row, `no row for ${number}`).to.be.a('string');
   return row!;
 }
-

@@ -140,9 +140,10 @@ describe('live screens over socket.io', function () {
     expect(await watch(admin, { view: 'queue' })).to.deep.equal({ ok: false, error: 'FORBIDDEN' });
     expect(await watch(admin, { view: 'incidents' })).to.deep.equal({ ok: true });
     expect(await watch(auditor, { view: 'queue' })).to.deep.equal({ ok: true });
-    expect(await watch(operator, { view: 'incidents' })).to.deep.equal(
-      { ok: false, error: 'FORBIDDEN' },
-    );
+    expect(await watch(operator, { view: 'incidents' })).to.deep.equal({
+      ok: false,
+      error: 'FORBIDDEN',
+    });
   });
 
   it('does not deliver queue news to a socket that may not watch the queue', async () => {
@@ -171,7 +172,7 @@ describe('live screens over socket.io', function () {
     expect(seen[seen.length - 1].viewers.map((v) => v.username)).to.deep.equal(['operator']);
   });
 
-  it('lets a participant\'s page hear only its own request, with the right code', async () => {
+  it("lets a participant's page hear only its own request, with the right code", async () => {
     const mine = await chatbotRequest(desk, 1);
     const other = await chatbotRequest(desk, 2);
     const code = desk.runtime.statusCodes.codeFor(mine.id);

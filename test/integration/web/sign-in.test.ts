@@ -96,9 +96,10 @@ describe('staff sign-in', function () {
   it('limits failed sign-ins: the eleventh in 15 minutes answers 429', async () => {
     const { agent, csrf } = await loginForm();
     const attempt = () =>
-      agent.post('/login').type('form').send(
-        { _csrf: csrf, username: 'aigerim', password: 'nope nope nope' },
-      );
+      agent
+        .post('/login')
+        .type('form')
+        .send({ _csrf: csrf, username: 'aigerim', password: 'nope nope nope' });
 
     for (let i = 0; i < 10; i += 1) expect((await attempt()).status).to.equal(401);
     const limited = await attempt();

@@ -21,7 +21,9 @@ describe('participant status page', function () {
   it('shows the status and public steps for the right number and code', async () => {
     const { number, id } = await chatbotRequest(desk, 1);
 
-    const page = await request(desk.app).get(`/status?number=${number}&code=${codeOf(id)}&lang=en`);
+    const page = await request(desk.app).get(
+      `/status?number=${number}&code=${codeOf(id)}&lang=en`,
+    );
 
     expect(page.status).to.equal(200);
     expect(page.text).to.include(`Request ${number}`);
@@ -31,7 +33,9 @@ describe('participant status page', function () {
 
   it('accepts the code in lower case with spaces', async () => {
     const { number, id } = await chatbotRequest(desk, 1);
-    const code = codeOf(id).toLowerCase().replace(/(.{4})/, '$1 ');
+    const code = codeOf(id)
+      .toLowerCase()
+      .replace(/(.{4})/, '$1 ');
 
     const page = await request(desk.app).get(
       `/status?number=${number}&code=${encodeURIComponent(code)}`,
@@ -60,11 +64,15 @@ describe('participant status page', function () {
     const { number } = await chatbotRequest(desk, 1);
 
     const wrong = await request(desk.app).get(`/status?number=${number}&code=AAAAAAAA&lang=en`);
-    const unknown = await request(desk.app).get('/status?number=2026-999999&code=AAAAAAAA&lang=en');
+    const unknown = await request(desk.app).get(
+      '/status?number=2026-999999&code=AAAAAAAA&lang=en',
+    );
 
     expect(wrong.status).to.equal(404);
     expect(unknown.status).to.equal(404);
-    expect(wrong.text.replace(/2026-\d{6}/g, '')).to.equal(unknown.text.replace(/2026-\d{6}/g, ''));
+    expect(wrong.text.replace(/2026-\d{6}/g, '')).to.equal(
+      unknown.text.replace(/2026-\d{6}/g, ''),
+    );
   });
 
   it('reveals no staff names, comments or findings', async () => {
@@ -73,10 +81,10 @@ describe('participant status page', function () {
     const { number, id } = await chatbotRequest(desk, 1);
     await operator.form(`/dashboard/requests/${id}/take`);
     await operator.form(`/dashboard/requests/${id}/register`);
-    await operator.form(
-      `/dashboard/requests/${id}/analysis`,
-      { outcome: 'failure', findings: 'internal findings' },
-    );
+    await operator.form(`/dashboard/requests/${id}/analysis`, {
+      outcome: 'failure',
+      findings: 'internal findings',
+    });
 
     const page = await request(desk.app).get(`/status?number=${number}&code=${codeOf(id)}`);
 
@@ -94,17 +102,16 @@ describe('participant status page', function () {
     await boss.form(`/dashboard/requests/${id}/escalate`);
     const incident = await desk.runtime.store.incidents.findOne().lean();
     await boss.page('/admin');
-    await boss.form(
-      `/admin/incidents/${String(incident!._id)}/confirm`,
-      { plannedFixAt: '10.12.2026 12:30' },
-    );
+    await boss.form(`/admin/incidents/${String(incident!._id)}/confirm`, {
+      plannedFixAt: '10.12.2026 12:30',
+    });
 
     const page = await request(desk.app).get(`/status?number=${number}&code=${codeOf(id)}`);
 
     expect(page.text).to.include('10.12.2026 12:30');
   });
 
-  it('sends the code in the registration notice\'s link', async () => {
+  it("sends the code in the registration notice's link", async () => {
     await createStaff(desk, 'operator', 'op');
     const operator = await signIn(desk.app, 'op');
     const { number, id } = await chatbotRequest(desk, 1);

@@ -39,8 +39,9 @@ describe('supervisor', function () {
 
     const page = await supervisor.page('/supervisor/sla?from=01.12.2026&to=31.12.2026&lang=en');
     const cell = String.raw`\s*<td class="num">(\d+)</td>`;
-    const registration = new RegExp(`<th scope="row">Registration</th>${cell}${cell}`)
-      .exec(page.text);
+    const registration = new RegExp(`<th scope="row">Registration</th>${cell}${cell}`).exec(
+      page.text,
+    );
 
     expect(page.status).to.equal(200);
     expect(registration!.slice(1)).to.deep.equal(['1', '1']);
@@ -54,7 +55,10 @@ describe('supervisor', function () {
     const res = await supervisor.agent.get(
       '/supervisor/sla.csv?from=2026-12-01&to=2026-12-31&lang=ru',
     );
-    const lines = res.text.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = res.text
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
 
     expect(res.headers['content-type']).to.match(/^text\/csv/);
     expect(res.headers['content-disposition']).to.include('sla_2026-12-01_2026-12-31.csv');
@@ -89,7 +93,10 @@ describe('supervisor', function () {
 
     expect(res.status).to.equal(200);
     expect(res.body.queues.map((q: { name: string }) => q.name).sort()).to.deep.equal([
-      'clock-records', 'clocks', 'notices', 'release',
+      'clock-records',
+      'clocks',
+      'notices',
+      'release',
     ]);
     expect(res.body.queues.every((q: { readOnlyMode: boolean }) => q.readOnlyMode)).to.equal(true);
   });
@@ -119,10 +126,14 @@ describe('supervisor', function () {
     it('refuses a taken username and a short password', async () => {
       const taken = await run(process.execPath, [script, 'boss', 'another long password'], {
         env: env(),
-      })
-        .then(() => null, (err: { code: number; stderr: string }) => err);
-      const short = await run(process.execPath, [script, 'someone', 'short'], { env: env() })
-        .then(() => null, (err: { code: number; stderr: string }) => err);
+      }).then(
+        () => null,
+        (err: { code: number; stderr: string }) => err,
+      );
+      const short = await run(process.execPath, [script, 'someone', 'short'], { env: env() }).then(
+        () => null,
+        (err: { code: number; stderr: string }) => err,
+      );
 
       expect(taken!.code).to.equal(1);
       expect(taken!.stderr).to.include('USERNAME_TAKEN');

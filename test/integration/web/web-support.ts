@@ -62,7 +62,10 @@ export async function signIn(
     agent,
     csrf: '',
     form: (path, fields = {}) =>
-      agent.post(path).type('form').send({ _csrf: signedIn.csrf, ...fields }),
+      agent
+        .post(path)
+        .type('form')
+        .send({ _csrf: signedIn.csrf, ...fields }),
     async page(path) {
       const page = await agent.get(path);
       const match = /name="_csrf" value="([^"]+)"/.exec(page.text);

@@ -44,14 +44,18 @@ describe('clock timers', () => {
     return jobs.map((j) => j.id!).sort();
   }
 
-  it('arms a warning at 50 % and 80 % and the deadline, with ids naming the occurrence', async () => {
+  it('arms warnings at 50 % and 80 % and the deadline, ids naming the occurrence', async () => {
     const id = await registered();
 
     const ids = await delayedJobIds();
     const analysis = ids.filter((j) => j.includes('-analysis-'));
     const due = new Date('2026-12-08T10:00:00+05:00').getTime();
     expect(analysis).to.deep.equal(
-      [`clock-${id}-analysis-1-breach100-${due}`, `clock-${id}-analysis-1-warning50-${due}`, `clock-${id}-analysis-1-warning80-${due}`].sort(),
+      [
+        `clock-${id}-analysis-1-breach100-${due}`,
+        `clock-${id}-analysis-1-warning50-${due}`,
+        `clock-${id}-analysis-1-warning80-${due}`,
+      ].sort(),
     );
     // The registration clock stopped: its timers were removed.
     expect(ids.filter((j) => j.includes('-registration-'))).to.deep.equal([]);
@@ -70,7 +74,7 @@ describe('clock timers', () => {
     );
   });
 
-  it('restores every timer after a flush and records a missed deadline at its true time', async () => {
+  it('restores every timer after a flush; a missed deadline is recorded when due', async () => {
     const id = await registered();
     const before = await delayedJobIds();
 
@@ -87,7 +91,8 @@ describe('clock timers', () => {
     const late = await reconcile(desk.runtime);
 
     expect(late.clocksRecorded).to.equal(3);
-    const clock = (await staff(desk.app, 'operator').get(`/api/requests/${id}`)).body.clocks.analysis;
+    const clock = (await staff(desk.app, 'operator').get(`/api/requests/${id}`)).body.clocks
+      .analysis;
     expect(clock).to.deep.include({
       state: 'breached',
       breachedAt: '2026-12-08T10:00:00+05:00',
@@ -121,17 +126,24 @@ describe('clock timers', () => {
 
     await Promise.all([
       desk.runtime.clocks.recordTimer(warning),
-      staff(desk.app, 'operator').post(`/api/requests/${id}/analysis`, { outcome: 'failure', findings: 'x' }),
+      staff(desk.app, 'operator').post(`/api/requests/${id}/analysis`, {
+        outcome: 'failure',
+        findings: 'x',
+      }),
       desk.runtime.clocks.recordTimer(warning),
     ]);
 
     const after = await desk.runtime.store.requests.findById(id).lean();
     expect(after!.status).to.equal('analysing');
     expect(after!.clocks.escalation.state).to.equal('running');
-    expect(after!.history.map((h) => h.action)).to.deep.equal(['receive', 'register', 'analysis-failure']);
+    expect(after!.history.map((h) => h.action)).to.deep.equal([
+      'receive',
+      'register',
+      'analysis-failure',
+    ]);
   });
 
-  it('announces a fired threshold once, however often its timer fires, and queues its record', async () => {
+  it('announces a threshold once, however often its timer fires; queues its record', async () => {
     const id = await registered();
     const warning = await halfwayWarning(id);
     const heard: DeskEvent[] = [];
@@ -151,7 +163,10 @@ describe('clock timers', () => {
     const warnings = heard.filter((e) => e.type === 'clock.warning');
     expect(warnings).to.have.length(1);
     expect(warnings[0]).to.deep.include({ requestId: id });
-    expect(warnings[0].data).to.include({ clock: 'analysis', thresholdAt: '2026-12-07T09:45:00.000Z' });
+    expect(warnings[0].data).to.include({
+      clock: 'analysis',
+      thresholdAt: '2026-12-07T09:45:00.000Z',
+    });
     const records = await desk.runtime.clockQueue.records.getJobs(['waiting', 'delayed']);
     expect(records.map((j) => j.data)).to.deep.equal([warning]);
   });
@@ -222,7 +237,11 @@ describe('clock timers', () => {
     const view = (await staff(desk.app, 'operator').get(`/api/requests/${id}`)).body;
     expect(view.clocks.analysis.dueAt).to.equal('2026-12-09T10:00:00+05:00');
     const ids = await delayedJobIds();
-    expect(ids.some((j) => j.endsWith(`-${Date.parse('2026-12-09T10:00:00+05:00')}`))).to.equal(true);
-    expect(ids.some((j) => j.endsWith(`-${Date.parse('2026-12-08T10:00:00+05:00')}`))).to.equal(false);
+    expect(ids.some((j) => j.endsWith(`-${Date.parse('2026-12-09T10:00:00+05:00')}`))).to.equal(
+      true,
+    );
+    expect(ids.some((j) => j.endsWith(`-${Date.parse('2026-12-08T10:00:00+05:00')}`))).to.equal(
+      false,
+    );
   });
 });

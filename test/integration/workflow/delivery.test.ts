@@ -21,7 +21,7 @@ describe('workflow with a real worker delivering notices', () => {
     await gateway.close();
   });
 
-  it('tells a chat-bot participant each outcome in Russian and closes after the refutation', async () => {
+  it('tells a chat-bot participant each outcome in Russian, closing on refutation', async () => {
     const { raw, signature } = signed(
       chatbotMessage({
         sessionId: 'sess-e2e',
@@ -65,7 +65,9 @@ describe('workflow with a real worker delivering notices', () => {
     });
     const refutation = view.notices.find((n: { kind: string }) => n.kind === 'refutation');
     expect(refutation).to.include({ channel: 'chatbot', status: 'sent', attempts: 1 });
-    const texts = gateway.received.filter((c) => c.outcome === 'accepted').map((c) => String(c.body.text));
+    const texts = gateway.received
+      .filter((c) => c.outcome === 'accepted')
+      .map((c) => String(c.body.text));
     expect(texts).to.have.length(2);
     expect(texts[1]).to.contain('Поставщики этого региона ещё не загружены в каталог');
   });

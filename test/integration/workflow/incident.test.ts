@@ -23,7 +23,16 @@ describe('one incident, many requests', () => {
       .post('/webhooks/telegram')
       .set('content-type', 'application/json')
       .set('x-telegram-bot-api-secret-token', TELEGRAM_SECRET)
-      .send(JSON.stringify(telegramUpdate({ updateId: 1, chatId: 900, at: '2026-12-08T09:50:00+05:00', text: 'Портал жұмыс істемейді' })));
+      .send(
+        JSON.stringify(
+          telegramUpdate({
+            updateId: 1,
+            chatId: 900,
+            at: '2026-12-08T09:50:00+05:00',
+            text: 'Портал жұмыс істемейді',
+          }),
+        ),
+      );
     return res.body.number as string;
   }
 
@@ -47,10 +56,13 @@ describe('one incident, many requests', () => {
 
   async function analysed(number: string) {
     await operator().post(`/api/requests/${number}/register`);
-    await operator().post(`/api/requests/${number}/analysis`, { outcome: 'failure', findings: 'same outage' });
+    await operator().post(`/api/requests/${number}/analysis`, {
+      outcome: 'failure',
+      findings: 'same outage',
+    });
   }
 
-  it('confirms once for three requests from three channels: three notices, three clocks', async () => {
+  it('confirms once for requests from three channels: three notices, three clocks', async () => {
     const numbers = [
       await fromTelegram(),
       await fromChatbot(),
@@ -60,22 +72,33 @@ describe('one incident, many requests', () => {
 
     const first = (await operator().post(`/api/requests/${numbers[0]}/escalate`)).body;
     for (const number of numbers.slice(1)) {
-      const linked = await operator().post(`/api/requests/${number}/escalate`, { incidentId: first.incidentId });
+      const linked = await operator().post(`/api/requests/${number}/escalate`, {
+        incidentId: first.incidentId,
+      });
       expect(linked.body.incidentId).to.equal(first.incidentId);
     }
 
     desk.clock.set('2026-12-08T11:00:00+05:00');
-    const decided = await staff(desk.app, 'admin').post(`/api/incidents/${first.incidentId}/confirm`, {
-      plannedFixAt: '2026-12-09T15:00:00+05:00',
-    });
+    const decided = await staff(desk.app, 'admin').post(
+      `/api/incidents/${first.incidentId}/confirm`,
+      {
+        plannedFixAt: '2026-12-09T15:00:00+05:00',
+      },
+    );
 
     expect(decided.body.status).to.equal('confirmed');
     expect(decided.body.requests.map((r: { status: string }) => r.status)).to.deep.equal([
-      'confirmed', 'confirmed', 'confirmed',
+      'confirmed',
+      'confirmed',
+      'confirmed',
     ]);
 
     const confirmations = await desk.runtime.store.notices.find({ kind: 'confirmation' }).lean();
-    expect(confirmations.map((n) => n.channel).sort()).to.deep.equal(['chatbot', 'sms', 'telegram']);
+    expect(confirmations.map((n) => n.channel).sort()).to.deep.equal([
+      'chatbot',
+      'sms',
+      'telegram',
+    ]);
     expect(confirmations.every((n) => n.text.includes('09.12.2026 15:00'))).to.equal(true);
 
     for (const number of numbers) {
@@ -90,7 +113,8 @@ describe('one incident, many requests', () => {
 
   it('brings a request linked to an already confirmed incident up to it at once', async () => {
     const a = (await operator().post('/api/requests', voiceCall())).body.number as string;
-    const b = (await operator().post('/api/requests', voiceCall({ externalId: 'b' }))).body.number as string;
+    const b = (await operator().post('/api/requests', voiceCall({ externalId: 'b' }))).body
+      .number as string;
     await analysed(a);
     await analysed(b);
     const { incidentId } = (await operator().post(`/api/requests/${a}/escalate`)).body;
@@ -107,11 +131,14 @@ describe('one incident, many requests', () => {
 
   it('refuses to link a request to a refuted incident', async () => {
     const a = (await operator().post('/api/requests', voiceCall())).body.number as string;
-    const b = (await operator().post('/api/requests', voiceCall({ externalId: 'b' }))).body.number as string;
+    const b = (await operator().post('/api/requests', voiceCall({ externalId: 'b' }))).body
+      .number as string;
     await analysed(a);
     await analysed(b);
     const { incidentId } = (await operator().post(`/api/requests/${a}/escalate`)).body;
-    await staff(desk.app, 'admin').post(`/api/incidents/${incidentId}/refute`, { explanation: 'user error' });
+    await staff(desk.app, 'admin').post(`/api/incidents/${incidentId}/refute`, {
+      explanation: 'user error',
+    });
 
     const res = await operator().post(`/api/requests/${b}/escalate`, { incidentId });
 

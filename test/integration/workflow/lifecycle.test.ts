@@ -28,7 +28,7 @@ describe('workflow from registration to closing', () => {
     return res.body.id as string;
   }
 
-  it('carries a confirmed failure through every clock, across a weekend and a holiday', async () => {
+  it('carries a confirmed failure through every clock, over a weekend and a holiday', async () => {
     const id = await newRequest();
     let view = (await operator().get(`/api/requests/${id}`)).body;
     // 1 h 30 min on Friday, the rest on Monday morning.
@@ -38,7 +38,10 @@ describe('workflow from registration to closing', () => {
     desk.clock.set('2026-12-11T17:30:00+05:00');
     view = (await operator().post(`/api/requests/${id}/register`)).body;
     expect(view.status).to.equal('registered');
-    expect(view.clocks.registration).to.include({ state: 'met', stoppedAt: '2026-12-11T17:30:00+05:00' });
+    expect(view.clocks.registration).to.include({
+      state: 'met',
+      stoppedAt: '2026-12-11T17:30:00+05:00',
+    });
     expect(view.clocks.analysis).to.include({
       startedAt: '2026-12-11T17:30:00+05:00',
       dueAt: '2026-12-14T17:30:00+05:00',
@@ -55,7 +58,10 @@ describe('workflow from registration to closing', () => {
       })
     ).body;
     expect(view.status).to.equal('analysing');
-    expect(view.clocks.analysis).to.include({ state: 'breached', breachedAt: '2026-12-14T17:30:00+05:00' });
+    expect(view.clocks.analysis).to.include({
+      state: 'breached',
+      breachedAt: '2026-12-14T17:30:00+05:00',
+    });
     expect(view.clocks.escalation.dueAt).to.equal('2026-12-15T13:00:00+05:00');
 
     desk.clock.set('2026-12-15T12:00:00+05:00');
@@ -79,7 +85,10 @@ describe('workflow from registration to closing', () => {
     await admin().post(`/api/incidents/${view.incidentId}/start-fix`);
     view = (await operator().get(`/api/requests/${id}`)).body;
     expect(view.status).to.equal('fixing');
-    expect(view.clocks.fixStart).to.include({ state: 'met', stoppedAt: '2026-12-17T10:00:00+05:00' });
+    expect(view.clocks.fixStart).to.include({
+      state: 'met',
+      stoppedAt: '2026-12-17T10:00:00+05:00',
+    });
 
     desk.clock.set('2026-12-17T17:00:00+05:00');
     await admin().post(`/api/incidents/${view.incidentId}/eliminate`, { note: 'Index rebuilt' });
@@ -91,7 +100,13 @@ describe('workflow from registration to closing', () => {
     const kinds = view.notices.map((n: { kind: string }) => n.kind);
     expect(kinds).to.deep.equal(['registration', 'confirmation', 'elimination']);
     expect(view.history.map((h: { toStatus: string }) => h.toStatus)).to.deep.equal([
-      'new', 'registered', 'analysing', 'escalated', 'confirmed', 'fixing', 'eliminated',
+      'new',
+      'registered',
+      'analysing',
+      'escalated',
+      'confirmed',
+      'fixing',
+      'eliminated',
     ]);
   });
 
@@ -108,11 +123,17 @@ describe('workflow from registration to closing', () => {
     ).body;
 
     expect(view.status).to.equal('closed');
-    expect(view.clocks.analysis).to.include({ state: 'met', stoppedAt: '2026-12-11T18:10:00+05:00' });
-    expect(view.notices.map((n: { kind: string }) => n.kind)).to.deep.equal(['registration', 'no-failure']);
+    expect(view.clocks.analysis).to.include({
+      state: 'met',
+      stoppedAt: '2026-12-11T18:10:00+05:00',
+    });
+    expect(view.notices.map((n: { kind: string }) => n.kind)).to.deep.equal([
+      'registration',
+      'no-failure',
+    ]);
   });
 
-  it('refutes, notifies with the explanation, and closes once the notice is delivered', async () => {
+  it('refutes, notifies with the explanation, closes once the notice is delivered', async () => {
     const id = await newRequest();
     await operator().post(`/api/requests/${id}/register`);
     await operator().post(`/api/requests/${id}/analysis`, { outcome: 'failure', findings: 'x' });
@@ -140,7 +161,10 @@ describe('workflow from registration to closing', () => {
     });
     view = (await operator().get(`/api/requests/${id}`)).body;
     expect(view.status).to.equal('closed');
-    expect(view.clocks.refutationNotice).to.include({ state: 'met', stoppedAt: '2026-12-11T18:25:00+05:00' });
+    expect(view.clocks.refutationNotice).to.include({
+      state: 'met',
+      stoppedAt: '2026-12-11T18:25:00+05:00',
+    });
   });
 
   it('answers 409 naming the allowed actions, and 403 for the wrong role', async () => {
@@ -181,7 +205,9 @@ describe('workflow from registration to closing', () => {
       plannedFixAt: '2026-12-11T16:00:00+05:00',
     });
     const bare = await admin().post(`/api/incidents/${incidentId}/refute`, {});
-    const unknown = await admin().post('/api/incidents/INC-2026-9999/refute', { explanation: 'x' });
+    const unknown = await admin().post('/api/incidents/INC-2026-9999/refute', {
+      explanation: 'x',
+    });
 
     expect(past.status).to.equal(422);
     expect(past.body.error.field).to.equal('plannedFixAt');

@@ -3,7 +3,11 @@ import { expect } from 'chai';
 
 import { findRootDir } from '../../../src/config';
 import { NOTICE_KINDS, NOTICE_LANGUAGES } from '../../../src/store/notice-model';
-import { formatNoticeInstant, NoticeTemplates, TemplateError } from '../../../src/notify/templates';
+import {
+  formatNoticeInstant,
+  NoticeTemplates,
+  TemplateError,
+} from '../../../src/notify/templates';
 
 describe('NoticeTemplates', () => {
   const templates = new NoticeTemplates(
@@ -38,7 +42,7 @@ describe('NoticeTemplates', () => {
     );
   });
 
-  it('shows a Date as dd.MM.yyyy HH:mm Astana time, on either side of the 2024 zone change', () => {
+  it('shows a Date as dd.MM.yyyy HH:mm Astana time, either side of the 2024 zone change', () => {
     const after = templates.render('confirmation', 'ru', {
       ...complete,
       plannedFixAt: new Date('2026-12-08T09:30:00Z'),

@@ -36,7 +36,9 @@ describe('participant-merge', () => {
 
   it('plans nothing for the same gateway row, even in another key order', () => {
     const reordered = Object.fromEntries(Object.entries(gatewayRow()).reverse()) as Participant;
-    expect(planGatewayParticipant(created, reordered, LATER, () => 'x').kind).to.equal('unchanged');
+    expect(planGatewayParticipant(created, reordered, LATER, () => 'x').kind).to.equal(
+      'unchanged',
+    );
   });
 
   describe('when the participant corrected the phone', () => {

@@ -10,7 +10,11 @@ describe('toAppError', () => {
   }
 
   it('answers 503 with a retry hint when the database cannot be reached', () => {
-    for (const name of ['MongoServerSelectionError', 'MongooseServerSelectionError', 'MongoNetworkError']) {
+    for (const name of [
+      'MongoServerSelectionError',
+      'MongooseServerSelectionError',
+      'MongoNetworkError',
+    ]) {
       const mapped = toAppError(named(name));
 
       expect(mapped?.status, name).to.equal(503);

@@ -31,8 +31,11 @@ describe('AlwaysCalendar', () => {
   });
 
   it('lists every day as working and rejects bad input like the working calendar', () => {
-    expect(calendar.days('2026-12-04', '2026-12-06').map((day) => day.working))
-      .to.deep.equal([true, true, true]);
+    expect(calendar.days('2026-12-04', '2026-12-06').map((day) => day.working)).to.deep.equal([
+      true,
+      true,
+      true,
+    ]);
     expect(() => calendar.addWorkingTime(saturdayNight, -1))
       .to.throw(CalendarError)
       .with.property('code', 'INVALID_DURATION');

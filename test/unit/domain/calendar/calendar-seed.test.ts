@@ -26,7 +26,9 @@ describe('seedDays', () => {
   });
 
   it('rejects a year without data', () => {
-    expect(() => seedDays(1800)).to.throw(CalendarError).with.property('code', 'INVALID_RANGE');
+    expect(() => seedDays(1800))
+      .to.throw(CalendarError)
+      .with.property('code', 'INVALID_RANGE');
   });
 });
 

@@ -1,6 +1,10 @@
 import { expect } from 'chai';
 
-import { CONTACT_CENTER_DAY_MS, contactCenterCalendar, instant } from '../../../fixtures/calendars';
+import {
+  CONTACT_CENTER_DAY_MS,
+  contactCenterCalendar,
+  instant,
+} from '../../../fixtures/calendars';
 
 /** mulberry32: a small seeded generator, so every run checks the same cases. */
 function seededRandom(seed: number): () => number {

@@ -18,13 +18,28 @@ const DAY_MS = 86_400_000;
  * was written by hand; this keeps the two in step.
  */
 function daysOffByRule(year: number): string[] {
-  const publicDays = ['01-01', '01-02', '03-08', '03-21', '03-22', '03-23', '05-01', '05-07',
-    '05-09', '07-06', '10-25', '12-16'];
+  const publicDays = [
+    '01-01',
+    '01-02',
+    '03-08',
+    '03-21',
+    '03-22',
+    '03-23',
+    '05-01',
+    '05-07',
+    '05-09',
+    '07-06',
+    '10-25',
+    '12-16',
+  ];
   if (year <= 2025) publicDays.push('08-30');
   if (year >= 2027) publicDays.push('03-15');
 
   const kurbanAit: Record<number, string> = {
-    2024: '06-16', 2025: '06-06', 2026: '05-27', 2027: '05-16',
+    2024: '06-16',
+    2025: '06-06',
+    2026: '05-27',
+    2027: '05-16',
   };
   const religious = ['01-07', kurbanAit[year]];
   const transferredOff = year === 2025 ? [`${year}-01-03`] : [];
@@ -144,7 +159,13 @@ describe('the reviewed calendar 2024–2027', () => {
     it('lists a range inclusively', () => {
       const days = calendar.days('2025-01-01', '2025-01-07');
       expect(days.map((day) => `${day.date.slice(8)}:${day.working}`)).to.deep.equal([
-        '01:false', '02:false', '03:false', '04:false', '05:true', '06:true', '07:false',
+        '01:false',
+        '02:false',
+        '03:false',
+        '04:false',
+        '05:true',
+        '06:true',
+        '07:false',
       ]);
       expect(days[3].reason).to.equal('Saturday');
       expect(days[5].reason).to.equal(null);

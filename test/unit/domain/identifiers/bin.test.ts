@@ -88,6 +88,8 @@ describe('parseBin', () => {
     const result = parseBin('990970001236');
 
     expect(result.ok).to.equal(false);
-    expect(result).to.have.property('message').that.matches(/5th digit/);
+    expect(result)
+      .to.have.property('message')
+      .that.matches(/5th digit/);
   });
 });

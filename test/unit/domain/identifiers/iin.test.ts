@@ -1,11 +1,6 @@
 import { expect } from 'chai';
 
-import {
-  iinCheckDigit,
-  iinWarnings,
-  maskIin,
-  parseIin,
-} from '../../../../src/domain/identifiers';
+import { iinCheckDigit, iinWarnings, maskIin, parseIin } from '../../../../src/domain/identifiers';
 
 /*
  * Fixtures worked out by hand (identifiers.md, "IIN"), not with the code

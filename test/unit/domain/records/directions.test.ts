@@ -129,11 +129,12 @@ describe('parseDirectionTable', () => {
       { direction: 'sign-language', classes: [] },
     ]);
 
-    expect(result.ok === false && result.errors.map(({ field, code }) => ({ field, code })))
-      .to.deep.equal([
-        { field: '0.direction', code: 'INVALID_VALUE' },
-        { field: '1.classes.0', code: 'INVALID_FORMAT' },
-        { field: '2.classes', code: 'TOO_SHORT' },
-      ]);
+    expect(
+      result.ok === false && result.errors.map(({ field, code }) => ({ field, code })),
+    ).to.deep.equal([
+      { field: '0.direction', code: 'INVALID_VALUE' },
+      { field: '1.classes.0', code: 'INVALID_FORMAT' },
+      { field: '2.classes', code: 'TOO_SHORT' },
+    ]);
   });
 });

@@ -10,13 +10,7 @@ import {
   type ImportedRow,
   type RecordImport,
 } from '../../../../src/domain/records';
-import {
-  AIGUL_IIN,
-  CLINIC_BIN,
-  SERIK_IIN,
-  participantInput,
-  type Input,
-} from './record-fixtures';
+import { AIGUL_IIN, CLINIC_BIN, SERIK_IIN, participantInput, type Input } from './record-fixtures';
 
 async function* chunksOf(text: string, size = 16): AsyncGenerator<Uint8Array> {
   const bytes = Buffer.from(text, 'utf8');
@@ -114,7 +108,10 @@ describe('importRows', () => {
     });
 
     it('rejects an over-long row and reads the next', async () => {
-      const text = jsonLines([participantInput({ address: 'x'.repeat(2000) }), participantInput()]);
+      const text = jsonLines([
+        participantInput({ address: 'x'.repeat(2000) }),
+        participantInput(),
+      ]);
       const rows = await collect(text, 'jsonl', participantImport, { maxRowLength: 1000 });
 
       expect(summary(rows)).to.deep.equal([
@@ -140,11 +137,14 @@ describe('importRows', () => {
     });
 
     it('reads representatives from a JSON cell', async () => {
-      const header = 'iin,surname,name,birthDate,sex,phone,document.kind,document.number,' +
+      const header =
+        'iin,surname,name,birthDate,sex,phone,document.kind,document.number,' +
         'document.issuer,document.issuedOn,category,language,representatives';
-      const guardian = `[{""iin"":""${SERIK_IIN}"",""surname"":""Ахметов"",""name"":""Серик"",` +
+      const guardian =
+        `[{""iin"":""${SERIK_IIN}"",""surname"":""Ахметов"",""name"":""Серик"",` +
         '""kind"":""guardian""}]';
-      const row = `${AIGUL_IIN},Ахметова,Айгуль,1985-04-12,female,87012345678,passport,N1,` +
+      const row =
+        `${AIGUL_IIN},Ахметова,Айгуль,1985-04-12,female,87012345678,passport,N1,` +
         `МВД,2015-05-01,elderly,ru,"${guardian}"`;
 
       const [imported] = await collect(`${header}\n${row}\n`, 'csv', participantImport);

@@ -7,7 +7,11 @@ import {
   stopClock,
   type ClockTiming,
 } from '../../../../src/domain/workflow/clocks';
-import { CONTACT_CENTER_DAY_MS, contactCenterCalendar, instant } from '../../../fixtures/calendars';
+import {
+  CONTACT_CENTER_DAY_MS,
+  contactCenterCalendar,
+  instant,
+} from '../../../fixtures/calendars';
 
 describe('clockAsOf', () => {
   // One working day from Friday 4 December 2026, 17:00: due Monday 7th at 17:00.
