@@ -1,5 +1,6 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
 
+import { leaveToConnection } from '../queue/connection';
 import { QUEUE_NAMES } from '../queue/names';
 import { DEFAULT_NOTICE_SETTINGS, type NoticeSettings } from './notice-settings';
 
@@ -38,7 +39,7 @@ export class NoticeQueue {
     connection: ConnectionOptions,
     prefix: string,
     private readonly settings: QueueSettings = DEFAULT_NOTICE_SETTINGS,
-    onError: (err: Error) => void = () => undefined,
+    onError: (err: Error) => void = leaveToConnection,
   ) {
     this.queue = new Queue<NoticePayload>(QUEUE_NAMES.notices, { connection, prefix });
     this.queue.on('error', onError);

@@ -1,6 +1,7 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
 
 import type { ClockRecord, Threshold } from '../domain/workflow/clocks';
+import { leaveToConnection } from './connection';
 import { QUEUE_NAMES, type ClockPayload } from './names';
 
 /**
@@ -51,6 +52,8 @@ export class ClockQueue {
   constructor(connection: ConnectionOptions, prefix: string) {
     this.queue = new Queue<ClockPayload>(QUEUE_NAMES.clocks, { connection, prefix });
     this.records = new Queue<ClockPayload>(QUEUE_NAMES.clockRecords, { connection, prefix });
+    this.queue.on('error', leaveToConnection);
+    this.records.on('error', leaveToConnection);
   }
 
   /** Queues a fired threshold for its record; once per threshold, however often asked. */

@@ -18,3 +18,11 @@ export function producerConnection(url: string): Redis {
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   });
 }
+
+/**
+ * For a queue's 'error' listener. BullMQ repeats each error of the
+ * connection it was given on the queue, and a queue nobody listens to
+ * prints every reconnect attempt to stderr, unstructured. The connection's
+ * own listener is where those errors are logged.
+ */
+export function leaveToConnection(): void {}

@@ -1,5 +1,6 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
 
+import { leaveToConnection } from './connection';
 import { QUEUE_NAMES, type ReleasePayload } from './names';
 
 /**
@@ -16,6 +17,7 @@ export class ReleaseQueue {
 
   constructor(connection: ConnectionOptions, prefix: string) {
     this.queue = new Queue<ReleasePayload>(QUEUE_NAMES.release, { connection, prefix });
+    this.queue.on('error', leaveToConnection);
   }
 
   async schedule(requestId: string, releaseAt: Date, now: Date): Promise<void> {
