@@ -185,12 +185,14 @@ export class ClockService {
    * Requests are read a batch at a time with a pause between batches: with
    * a hundred thousand open requests a pass in one go kept Redis and the
    * worker busy for seconds, and timers due meanwhile were announced late.
+   * A queued request is left to its release, which arms its clock at the
+   * opening: a night's flood of messages waits on one timer each, not four.
    */
   async reconcile(): Promise<{ recorded: number; armed: number }> {
     const now = this.deps.now();
     const total = { recorded: 0, armed: 0 };
     const open = this.deps.store.requests
-      .find({ status: { $ne: 'closed' } }, { _id: 1, clocks: 1 })
+      .find({ status: { $nin: ['closed', 'queued'] } }, { _id: 1, clocks: 1 })
       .lean()
       .cursor({ batchSize: RECONCILE_BATCH });
     let batch: ReconciledDoc[] = [];

@@ -78,16 +78,18 @@ describe('release of off-hours requests at the opening', () => {
 
     // Still Saturday: the reconciler re-arms the timer rather than releasing.
     const early = await reconcile(desk.runtime);
-    expect(early).to.include({ released: 0, armed: 1 });
+    expect(early).to.include({ released: 0, armed: 1, clocksArmed: 0 });
     expect(await desk.runtime.releases.queue.getDelayed()).to.have.length(1);
+    expect(await clockTimers()).to.deep.equal([]);
 
     // The worker was down over the opening: the first pass after it releases.
     desk.clock.set('2026-12-07T09:40:00+05:00');
     const late = await reconcile(desk.runtime);
     const again = await reconcile(desk.runtime);
 
-    expect(late.released).to.equal(1);
+    expect(late).to.include({ released: 1, clocksArmed: 3 });
     expect(again.released).to.equal(0);
     expect(await statusOf(number)).to.equal('new');
+    expect(await clockTimers()).to.have.length(3);
   });
 });
