@@ -10,6 +10,9 @@ export interface RssSample {
   workerMiB: number;
 }
 
+type MemoryKey = 'webMiB' | 'workerMiB';
+type Half = 'first' | 'second';
+
 export class RssSampler {
   readonly samples: RssSample[] = [];
   private readonly began = Date.now();
@@ -44,11 +47,24 @@ export class RssSampler {
     this.timer = null;
   }
 
-  /** Mean of a phase's samples in its last half, so one GC spike does not decide. */
-  settled(phase: string, key: 'webMiB' | 'workerMiB', half: 'first' | 'second'): number {
+  /** Mean of the samples in one half of a phase. */
+  mean(phase: string, key: MemoryKey, half: Half): number {
+    const part = this.half(phase, key, half);
+    return Math.round((part.reduce((a, b) => a + b, 0) / part.length) * 10) / 10;
+  }
+
+  /**
+   * The lowest sample in one half of a phase: what is left right after a
+   * collection. Resident memory under load is a sawtooth whose peaks fall
+   * where garbage happens to pile up; a leak shows as a floor that rises.
+   */
+  floor(phase: string, key: MemoryKey, half: Half): number {
+    return Math.min(...this.half(phase, key, half));
+  }
+
+  private half(phase: string, key: MemoryKey, half: Half): number[] {
     const of = this.samples.filter((s) => s.phase === phase).map((s) => s[key]);
     const middle = Math.floor(of.length / 2);
-    const part = half === 'first' ? of.slice(0, Math.max(1, middle)) : of.slice(middle);
-    return Math.round((part.reduce((a, b) => a + b, 0) / part.length) * 10) / 10;
+    return half === 'first' ? of.slice(0, Math.max(1, middle)) : of.slice(middle);
   }
 }
