@@ -104,6 +104,11 @@ describe('staff API: POST /api/requests', () => {
     expect(bad.body.error.field).to.equal('status');
   });
 
+  const withContact = (contact: Record<string, string>) => ({
+    ...call,
+    contact: { ...call.contact, ...contact },
+  });
+
   const badInputs: Array<[string, unknown, number, string, string | undefined]> = [
     [
       'a missing description',
@@ -112,48 +117,30 @@ describe('staff API: POST /api/requests', () => {
       'FIELD_REQUIRED',
       'description',
     ],
-    [
-      'an empty name',
-      { ...call, contact: { ...call.contact, name: ' ' } },
-      422,
-      'FIELD_EMPTY',
-      'contact.name',
-    ],
-    [
-      'a malformed phone',
-      { ...call, contact: { ...call.contact, phone: '12-34' } },
-      422,
-      'PHONE_INVALID',
-      'contact.phone',
-    ],
+    ['an empty name', withContact({ name: ' ' }), 422, 'FIELD_EMPTY', 'contact.name'],
+    ['a malformed phone', withContact({ phone: '12-34' }), 422, 'PHONE_INVALID', 'contact.phone'],
     [
       'a landline',
-      { ...call, contact: { ...call.contact, phone: '+7 7172 55 66 77' } },
+      withContact({ phone: '+7 7172 55 66 77' }),
       422,
       'PHONE_NOT_MOBILE',
       'contact.phone',
     ],
     [
       'a Russian mobile',
-      { ...call, contact: { ...call.contact, phone: '+7 916 123 45 67' } },
+      withContact({ phone: '+7 916 123 45 67' }),
       422,
       'PHONE_NOT_KZ',
       'contact.phone',
     ],
     [
       'an IIN with a bad check digit',
-      { ...call, contact: { ...call.contact, iin: '900315400236' } },
+      withContact({ iin: '900315400236' }),
       422,
       'IIN_CHECKSUM',
       'contact.iin',
     ],
-    [
-      'an IIN of 11 digits',
-      { ...call, contact: { ...call.contact, iin: '90031540023' } },
-      422,
-      'IIN_LENGTH',
-      'contact.iin',
-    ],
+    ['an IIN of 11 digits', withContact({ iin: '90031540023' }), 422, 'IIN_LENGTH', 'contact.iin'],
     ['an unknown channel', { ...call, channel: 'fax' }, 422, 'CHANNEL_UNKNOWN', 'channel'],
     [
       'a query operator for a string',

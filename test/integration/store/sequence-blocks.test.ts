@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 
 import { SequenceBlocks } from '../../../src/store/sequence-blocks';
-import { startTestDesk, type TestDesk } from '../../support/desk';
+import { eventually, startTestDesk, type TestDesk } from '../../support/desk';
 
 describe('request numbers reserved in blocks', () => {
   let desk: TestDesk;
@@ -17,17 +17,6 @@ describe('request numbers reserved in blocks', () => {
   async function counterSeq(): Promise<number | undefined> {
     const counter = await desk.runtime.store.counters.findById('request:2026').lean();
     return counter?.seq;
-  }
-
-  /** The counter once a reservation made in the background landed, or after 2 s. */
-  async function counterSeqOnceSettled(expected: number): Promise<number | undefined> {
-    const giveUpAt = Date.now() + 2_000;
-    let seq = await counterSeq();
-    while (seq !== expected && Date.now() < giveUpAt) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      seq = await counterSeq();
-    }
-    return seq;
   }
 
   function blocks(size: number) {
@@ -53,12 +42,12 @@ describe('request numbers reserved in blocks', () => {
     const numbers = blocks(10);
 
     for (let n = 0; n < 5; n += 1) await numbers.next('request:2026');
-    expect(await counterSeqOnceSettled(20)).to.equal(20);
+    await eventually(async () => (await counterSeq()) === 20, 'the second block reserved');
 
     const rest = [];
     for (let n = 0; n < 10; n += 1) rest.push(await numbers.next('request:2026'));
     expect(rest).to.deep.equal([6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
-    expect(await counterSeqOnceSettled(30)).to.equal(30);
+    await eventually(async () => (await counterSeq()) === 30, 'the third block reserved');
   });
 
   it('never gives two processes the same number', async () => {
