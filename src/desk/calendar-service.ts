@@ -1,5 +1,6 @@
 import type { ClockName, SlaPolicy } from '../config';
-import { AlwaysCalendar, WorkingCalendar, type Calendar, type DayEntry } from '../domain/calendar';
+import { AlwaysCalendar, WorkingCalendar, clockLengthMs, type DayEntry } from '../domain/calendar';
+import type { ClockTiming } from '../domain/workflow/clocks';
 import { ValidationError } from '../errors';
 import type { Models } from '../store';
 import type { Locks } from '../store/locks';
@@ -31,6 +32,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export class CalendarService {
   private cached: { calendar: WorkingCalendar; loadedAt: number } | null = null;
   private readonly always = new AlwaysCalendar();
+  private timings: { of: WorkingCalendar | null; byName: Map<ClockName, ClockTiming> } = {
+    of: null,
+    byName: new Map(),
+  };
   private readonly listeners: Array<() => Promise<unknown>> = [];
 
   constructor(
@@ -56,10 +61,24 @@ export class CalendarService {
     return this.cached!.calendar;
   }
 
-  /** The calendar a clock runs on, as the SLA policy sets it. */
-  async forClock(name: ClockName): Promise<Calendar> {
-    const setting = this.options.policy.clocks[name].calendar;
-    return setting === 'always' ? this.always : this.contactCenter();
+  /**
+   * A clock's calendar and its length in working time, as the SLA policy
+   * sets them; worked out once per loaded calendar, since the reconciler
+   * asks for every clock of every open request.
+   */
+  async timing(name: ClockName): Promise<ClockTiming> {
+    const contactCenter = await this.contactCenter();
+    if (this.timings.of !== contactCenter) this.timings = { of: contactCenter, byName: new Map() };
+
+    const known = this.timings.byName.get(name);
+    if (known) return known;
+
+    const policy = this.options.policy.clocks[name];
+    const calendar = policy.calendar === 'always' ? this.always : contactCenter;
+    const lengthMs = clockLengthMs(policy.length, policy.calendar, contactCenter.workingDayMs);
+    const timing = { calendar, lengthMs };
+    this.timings.byName.set(name, timing);
+    return timing;
   }
 
   async reload(): Promise<void> {

@@ -1,26 +1,15 @@
 import type { Config } from '../config';
-import { clockLengthMs } from '../domain/calendar';
 import {
   CLOCK_NAMES,
   clockAsOf,
   type ClockName,
   type ClockRecord,
-  type ClockTiming,
 } from '../domain/workflow/clocks';
 import type { CalendarService } from './calendar-service';
 
-export interface ClockTimingDeps {
+export interface ClockReaderDeps {
   config: Pick<Config, 'slaPolicy'>;
   calendars: CalendarService;
-}
-
-/** A clock's calendar and length under the SLA policy. */
-export async function clockTiming(deps: ClockTimingDeps, name: ClockName): Promise<ClockTiming> {
-  const policy = deps.config.slaPolicy.clocks[name];
-  const calendar = await deps.calendars.forClock(name);
-  const workingDayMs = (await deps.calendars.contactCenter()).workingDayMs;
-
-  return { calendar, lengthMs: clockLengthMs(policy.length, policy.calendar, workingDayMs) };
 }
 
 /** A request's clock as it stands at the reader's instant. */
@@ -31,10 +20,10 @@ export type ClockReader = (name: ClockName, clock: ClockRecord) => ClockRecord;
  * instant has come shows at once, though the worker writes its record later
  * (on a busy store, much later).
  */
-export async function clockReader(deps: ClockTimingDeps, now: Date): Promise<ClockReader> {
+export async function clockReader(deps: ClockReaderDeps, now: Date): Promise<ClockReader> {
   const timings = new Map(
     await Promise.all(
-      CLOCK_NAMES.map(async (name) => [name, await clockTiming(deps, name)] as const),
+      CLOCK_NAMES.map(async (name) => [name, await deps.calendars.timing(name)] as const),
     ),
   );
   const fractions = deps.config.slaPolicy.warnAtFractions;

@@ -22,7 +22,6 @@ import type { ClockPayload } from '../queue/names';
 import type { Store } from '../store';
 import { requestLockKey, type RequestDoc } from '../store/request-model';
 import type { CalendarService } from './calendar-service';
-import { clockTiming } from './clock-reader';
 
 /**
  * Keeps the clocks' timers in step with the record: arms warnings and
@@ -34,7 +33,7 @@ export interface ClockServiceDeps {
   config: Pick<Config, 'slaPolicy'>;
   store: Pick<Store, 'requests' | 'leases'>;
   calendars: CalendarService;
-  clockQueue: Pick<ClockQueue, 'arm' | 'disarm' | 'recordLater' | 'inFlight'>;
+  clockQueue: Pick<ClockQueue, 'arm' | 'armMissing' | 'disarm' | 'recordLater' | 'inFlight'>;
   events: EventPublisher & OnceEventPublisher;
   logger: Logger;
   now: () => Date;
@@ -53,13 +52,15 @@ export class ClockService {
   constructor(private readonly deps: ClockServiceDeps) {}
 
   timing(name: ClockName): Promise<ClockTiming> {
-    return clockTiming(this.deps, name);
+    return this.deps.calendars.timing(name);
   }
 
   async pendingThresholds(name: ClockName, clock: ClockRecord): Promise<Threshold[]> {
     if (clock.stoppedAt) return [];
+    return this.pendingOn(clock, await this.timing(name));
+  }
 
-    const timing = await this.timing(name);
+  private pendingOn(clock: ClockRecord, timing: ClockTiming): Threshold[] {
     const all = thresholdsOf(clock, timing, this.deps.config.slaPolicy.warnAtFractions);
     return all.filter((threshold) => !isRecorded(clock, threshold));
   }
@@ -180,7 +181,8 @@ export class ClockService {
 
   /**
    * For every running clock of every open request: record the thresholds
-   * whose instant has passed (at that instant) and arm the ones ahead.
+   * whose instant has passed (at that instant) and arm the ones ahead
+   * whose timers Redis does not hold.
    *
    * Requests are read a batch at a time with a pause between batches: with
    * a hundred thousand open requests a pass in one go kept Redis and the
@@ -216,6 +218,9 @@ export class ClockService {
     total: { recorded: number; armed: number },
   ): Promise<void> {
     const ahead: ClockPayload[] = [];
+    const timings = new Map(
+      await Promise.all(CLOCK_NAMES.map(async (name) => [name, await this.timing(name)] as const)),
+    );
 
     for (const doc of docs) {
       const id = String(doc._id);
@@ -224,7 +229,7 @@ export class ClockService {
         const clock = doc.clocks?.[name];
         if (!clock || clock.stoppedAt) continue;
 
-        for (const threshold of await this.pendingThresholds(name, clock)) {
+        for (const threshold of this.pendingOn(clock, timings.get(name)!)) {
           if (threshold.at.getTime() > now.getTime()) {
             ahead.push(...clockPayloads(id, name, clock, [threshold]));
           } else if (await this.catchUp(id, name, clock, threshold)) {
@@ -234,8 +239,7 @@ export class ClockService {
       }
     }
 
-    if (ahead.length > 0) await this.deps.clockQueue.arm(ahead, now);
-    total.armed += ahead.length;
+    total.armed += await this.deps.clockQueue.armMissing(ahead, now);
   }
 
   /** A threshold passed with no timer on its way (Redis lost it, or the worker was down). */

@@ -1,5 +1,4 @@
 import type { Config } from '../config';
-import { clockLengthMs } from '../domain/calendar';
 import type { CalendarService } from '../desk/calendar-service';
 import type { ClockService } from '../desk/clock-service';
 import type { Logger } from '../logger';
@@ -38,13 +37,7 @@ export class IntakeService {
     const now = this.deps.now();
 
     const contactCenter = await calendars.contactCenter();
-    const registrationCalendar = await calendars.forClock('registration');
-    const policy = config.slaPolicy.clocks.registration;
-    const registrationLengthMs = clockLengthMs(
-      policy.length,
-      policy.calendar,
-      contactCenter.workingDayMs,
-    );
+    const registration = await calendars.timing('registration');
 
     const result = await receiveMessage(
       {
@@ -53,8 +46,7 @@ export class IntakeService {
         requestNumbers: this.deps.requestNumbers,
         zone: config.zone,
         contactCenter,
-        registrationCalendar,
-        registrationLengthMs,
+        registration,
         now,
       },
       inbound,

@@ -3,7 +3,8 @@ import { setTimeout as pause } from 'node:timers/promises';
 import { Types } from 'mongoose';
 import { DateTime } from 'luxon';
 
-import type { Calendar, WorkingCalendar } from '../domain/calendar';
+import type { WorkingCalendar } from '../domain/calendar';
+import type { ClockTiming } from '../domain/workflow/clocks';
 import type { Channel } from '../domain/workflow/statuses';
 import { matchRequestParticipant } from '../records/match-request';
 import { MAX_BACKDATE_MS } from './fields';
@@ -51,8 +52,7 @@ export interface IntakeDeps {
   /** The contact center's calendar: when its working day opens (clause 16). */
   contactCenter: WorkingCalendar;
   /** The registration clock's own calendar and length. */
-  registrationCalendar: Calendar;
-  registrationLengthMs: number;
+  registration: ClockTiming;
   now: Date;
 }
 
@@ -251,7 +251,8 @@ function newRequestDoc(
   // Clause 16: a request that arrives outside working hours is taken up at
   // the next opening, and its registration clock starts there.
   const startedAt = deps.contactCenter.nextOpening(receivedAt);
-  const dueAt = deps.registrationCalendar.addWorkingTime(startedAt, deps.registrationLengthMs);
+  const { calendar, lengthMs } = deps.registration;
+  const dueAt = calendar.addWorkingTime(startedAt, lengthMs);
   const waits = startedAt.getTime() > deps.now.getTime();
   const status = waits ? 'queued' : 'new';
 

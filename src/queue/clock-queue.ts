@@ -1,4 +1,5 @@
-import { Queue, type ConnectionOptions } from 'bullmq';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 
 import type { ClockRecord, Threshold } from '../domain/workflow/clocks';
 import { leaveToConnection } from './connection';
@@ -49,7 +50,10 @@ export class ClockQueue {
   readonly queue: Queue<ClockPayload>;
   readonly records: Queue<ClockPayload>;
 
-  constructor(connection: ConnectionOptions, prefix: string) {
+  constructor(
+    private readonly connection: Redis,
+    prefix: string,
+  ) {
     this.queue = new Queue<ClockPayload>(QUEUE_NAMES.clocks, { connection, prefix });
     this.records = new Queue<ClockPayload>(QUEUE_NAMES.clockRecords, { connection, prefix });
     this.queue.on('error', leaveToConnection);
@@ -82,6 +86,34 @@ export class ClockQueue {
         },
       })),
     );
+  }
+
+  /**
+   * Arms only the timers Redis does not hold, and says how many. BullMQ
+   * would skip a known job id too, but only after building the job and
+   * running its script; the reconciler asks this of every open request on
+   * each pass, and a pass that found everything in place should cost one
+   * existence check per timer, not a job's worth of garbage.
+   */
+  async armMissing(payloads: ClockPayload[], now: Date): Promise<number> {
+    if (payloads.length === 0) return 0;
+
+    // One count for the whole batch settles the usual case, all in place;
+    // only a batch with a gap is asked key by key.
+    const keys = payloads.map((payload) => this.queue.toKey(clockJobId(payload)));
+    if ((await this.connection.exists(...keys)) === keys.length) return 0;
+
+    const check = this.connection.pipeline();
+    for (const key of keys) check.exists(key);
+    const answers = (await check.exec()) ?? [];
+
+    const missing = payloads.filter((_, i) => {
+      const [err, found] = answers[i] ?? [new Error('no answer'), 0];
+      if (err) throw err;
+      return found === 0;
+    });
+    if (missing.length > 0) await this.arm(missing, now);
+    return missing.length;
   }
 
   /**

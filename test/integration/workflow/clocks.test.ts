@@ -74,6 +74,20 @@ describe('clock timers', () => {
     );
   });
 
+  it('re-arms only the timers Redis lost', async () => {
+    const id = await registered();
+    const before = await delayedJobIds();
+
+    expect((await reconcile(desk.runtime)).clocksArmed).to.equal(0);
+
+    const lost = `clock-${id}-analysis-1-warning80-${(await halfwayWarning(id)).dueAtMs}`;
+    await desk.runtime.clockQueue.queue.remove(lost);
+    expect(await delayedJobIds()).to.not.include(lost);
+
+    expect((await reconcile(desk.runtime)).clocksArmed).to.equal(1);
+    expect(await delayedJobIds()).to.deep.equal(before);
+  });
+
   it('restores every timer after a flush; a missed deadline is recorded when due', async () => {
     const id = await registered();
     const before = await delayedJobIds();
