@@ -6,9 +6,9 @@ import type { Runtime } from '../../src/runtime';
 
 /**
  * Whether every request in MongoDB has its timers in Redis: the release
- * at the opening for a queued one, and each pending warning and deadline
- * of its registration clock. Job ids are deterministic, so each is looked
- * up by id.
+ * at the opening for a queued one (its clock's timers are armed when it is
+ * released), each pending warning and deadline of its registration clock
+ * for any other. Job ids are deterministic, so each is looked up by id.
  */
 export async function unarmedRequests(runtime: Runtime): Promise<string[]> {
   const unarmed: string[] = [];
@@ -21,10 +21,11 @@ export async function unarmedRequests(runtime: Runtime): Promise<string[]> {
 
     if (doc.status === 'queued') {
       ids.push([runtime.releases.queue, releaseJobId(id, clock.startedAt.getTime())]);
-    }
-    const thresholds = await runtime.clocks.pendingThresholds('registration', clock);
-    for (const payload of clockPayloads(id, 'registration', clock, thresholds)) {
-      ids.push([runtime.clockQueue.queue, clockJobId(payload)]);
+    } else {
+      const thresholds = await runtime.clocks.pendingThresholds('registration', clock);
+      for (const payload of clockPayloads(id, 'registration', clock, thresholds)) {
+        ids.push([runtime.clockQueue.queue, clockJobId(payload)]);
+      }
     }
 
     for (const [queue, jobId] of ids) {
