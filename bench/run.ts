@@ -43,6 +43,7 @@ const QUICK: SuiteOptions = {
   shortestMinutes: 1,
   intakeSeconds: 8,
   memoryClocks: 5000,
+  warmSeconds: 10,
   soakSeconds: 30,
   clients: 100,
   rounds: 10,
