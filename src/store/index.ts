@@ -65,16 +65,18 @@ export async function openStore(uri: string): Promise<Store> {
   await Promise.all(Object.values(models).map((model) => model.createIndexes()));
 
   const leases = new Locks(models.locks);
+  const requestNumbers = new SequenceBlocks(models.counters, leases);
 
   return {
     ...models,
     conn,
     leases,
-    requestNumbers: new SequenceBlocks(models.counters, leases),
+    requestNumbers,
     async ping() {
       await conn.db!.admin().command({ ping: 1 });
     },
     async close() {
+      await requestNumbers.settled();
       await conn.close();
     },
   };

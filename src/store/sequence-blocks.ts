@@ -61,6 +61,11 @@ export class SequenceBlocks {
     return taken;
   }
 
+  /** Waits out the reservations in flight, so none writes after its store is closed. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.reserving.values()]);
+  }
+
   /** One reservation at a time per sequence; concurrent callers share it. */
   private reserveSpare(name: string): Promise<void> {
     let pending = this.reserving.get(name);

@@ -81,6 +81,9 @@ export async function startTestDesk(options: TestDeskOptions): Promise<TestDesk>
     },
     async close() {
       await Promise.all(workers.map((w) => w.close()));
+      // A block of request numbers reserved in the background would write
+      // its counter again after the drop and leave the database behind.
+      await runtime.store.requestNumbers.settled();
       await runtime.store.conn.dropDatabase();
       await deleteKeys(runtime, `${config.queuePrefix}:*`);
       await runtime.close();

@@ -5,12 +5,15 @@ import { eventually, startTestDesk, type TestDesk } from '../../support/desk';
 
 describe('request numbers reserved in blocks', () => {
   let desk: TestDesk;
+  let made: SequenceBlocks[];
 
   beforeEach(async () => {
     desk = await startTestDesk({ now: '2026-12-03T10:15:00+05:00' });
+    made = [];
   });
 
   afterEach(async () => {
+    await Promise.all(made.map((numbers) => numbers.settled()));
     await desk.close();
   });
 
@@ -21,7 +24,9 @@ describe('request numbers reserved in blocks', () => {
 
   function blocks(size: number) {
     const { counters, leases } = desk.runtime.store;
-    return new SequenceBlocks(counters, leases, size);
+    const numbers = new SequenceBlocks(counters, leases, size);
+    made.push(numbers);
+    return numbers;
   }
 
   it('hands out 1, 2, 3 … to callers of one process, however many ask at once', async () => {
@@ -48,6 +53,15 @@ describe('request numbers reserved in blocks', () => {
     for (let n = 0; n < 10; n += 1) rest.push(await numbers.next('request:2026'));
     expect(rest).to.deep.equal([6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
     await eventually(async () => (await counterSeq()) === 30, 'the third block reserved');
+  });
+
+  it('waits out a reservation in flight before it says it is settled', async () => {
+    const numbers = blocks(10);
+
+    for (let n = 0; n < 5; n += 1) await numbers.next('request:2026');
+    await numbers.settled();
+
+    expect(await counterSeq()).to.equal(20);
   });
 
   it('never gives two processes the same number', async () => {
