@@ -139,10 +139,16 @@ start_app worker dist/jobs/main.js
 
 wait_for_health
 
-# A staff account to sign in with at /login; created once, kept thereafter.
-node dist/scripts/create-supervisor.js supervisor "$DEMO_SUPERVISOR_PASSWORD" >/dev/null 2>&1 ||
-  true
-log "sign in at $URL/login as supervisor, password in .data/dev.env"
+# A staff account to sign in with at /login; created once per database, kept thereafter.
+supervisor() { node dist/scripts/create-supervisor.js supervisor "$DEMO_SUPERVISOR_PASSWORD"; }
+if made="$(supervisor 2>&1)"; then
+  log "sign in at $URL/login as supervisor, password in .data/dev.env"
+elif grep -q USERNAME_TAKEN <<<"$made"; then
+  log "sign in at $URL/login as supervisor: the account was made by an earlier run on this" \
+    "database, with the password in the .data/dev.env of the checkout that ran it"
+else
+  log "WARNING: the supervisor account could not be made: $made"
+fi
 
 if [ -f dist/scripts/demo.js ]; then
   log "loading demo data (dist/scripts/demo.js)"
