@@ -92,8 +92,8 @@ export class ClockQueue {
    * Arms only the timers Redis does not hold, and says how many. BullMQ
    * would skip a known job id too, but only after building the job and
    * running its script; the reconciler asks this of every open request on
-   * each pass, and a pass that found everything in place should cost one
-   * existence check per timer, not a job's worth of garbage.
+   * each pass, and a pass that finds everything in place should cost a
+   * count of its keys, not a job's worth of garbage per timer.
    */
   async armMissing(payloads: ClockPayload[], now: Date): Promise<number> {
     if (payloads.length === 0) return 0;
