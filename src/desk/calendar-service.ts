@@ -1,6 +1,6 @@
 import type { ClockName, SlaPolicy } from '../config';
 import { AlwaysCalendar, WorkingCalendar, clockLengthMs, type DayEntry } from '../domain/calendar';
-import type { ClockTiming } from '../domain/workflow/clocks';
+import { CLOCK_NAMES, type ClockTiming } from '../domain/workflow/clocks';
 import { ValidationError } from '../errors';
 import type { Models } from '../store';
 import type { Locks } from '../store/locks';
@@ -32,7 +32,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export class CalendarService {
   private cached: { calendar: WorkingCalendar; loadedAt: number } | null = null;
   private readonly always = new AlwaysCalendar();
-  private timings: { of: WorkingCalendar | null; byName: Map<ClockName, ClockTiming> } = {
+  private timingCache: { of: WorkingCalendar | null; byName: Map<ClockName, ClockTiming> } = {
     of: null,
     byName: new Map(),
   };
@@ -68,17 +68,25 @@ export class CalendarService {
    */
   async timing(name: ClockName): Promise<ClockTiming> {
     const contactCenter = await this.contactCenter();
-    if (this.timings.of !== contactCenter) this.timings = { of: contactCenter, byName: new Map() };
+    if (this.timingCache.of !== contactCenter) {
+      this.timingCache = { of: contactCenter, byName: new Map() };
+    }
 
-    const known = this.timings.byName.get(name);
+    const known = this.timingCache.byName.get(name);
     if (known) return known;
 
     const policy = this.options.policy.clocks[name];
     const calendar = policy.calendar === 'always' ? this.always : contactCenter;
     const lengthMs = clockLengthMs(policy.length, policy.calendar, contactCenter.workingDayMs);
     const timing = { calendar, lengthMs };
-    this.timings.byName.set(name, timing);
+    this.timingCache.byName.set(name, timing);
     return timing;
+  }
+
+  /** Every clock's timing, for a reader of many clocks at once. */
+  async timings(): Promise<Map<ClockName, ClockTiming>> {
+    const named = CLOCK_NAMES.map(async (name) => [name, await this.timing(name)] as const);
+    return new Map(await Promise.all(named));
   }
 
   async reload(): Promise<void> {

@@ -21,11 +21,7 @@ export type ClockReader = (name: ClockName, clock: ClockRecord) => ClockRecord;
  * (on a busy store, much later).
  */
 export async function clockReader(deps: ClockReaderDeps, now: Date): Promise<ClockReader> {
-  const timings = new Map(
-    await Promise.all(
-      CLOCK_NAMES.map(async (name) => [name, await deps.calendars.timing(name)] as const),
-    ),
-  );
+  const timings = await deps.calendars.timings();
   const fractions = deps.config.slaPolicy.warnAtFractions;
 
   return (name, clock) => clockAsOf(clock, timings.get(name)!, fractions, now);

@@ -218,9 +218,7 @@ export class ClockService {
     total: { recorded: number; armed: number },
   ): Promise<void> {
     const ahead: ClockPayload[] = [];
-    const timings = new Map(
-      await Promise.all(CLOCK_NAMES.map(async (name) => [name, await this.timing(name)] as const)),
-    );
+    const timings = await this.deps.calendars.timings();
 
     for (const doc of docs) {
       const id = String(doc._id);
