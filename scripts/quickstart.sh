@@ -35,11 +35,21 @@ refuse_if_running() {
   done
 }
 
-# Starts `node $2 [$3]` in the background as $1, logging to .data/$1.log.
-start_app() {
-  node "$2" ${3:+"$3"} >"$DATA/$1.log" 2>&1 &
+# Runs command $2 in the background as $1, logging to .data/$1.log; exec keeps
+# the recorded pid the process's own, which stop_apps signals.
+run_in_background() {
+  bash -c "exec $2" >"$DATA/$1.log" 2>&1 &
   echo $! >"$DATA/$1.pid"
   log "$1 started (pid $!), log in .data/$1.log"
+}
+
+# The Procfile's command for process $1: the desk runs here as it is deployed,
+# node flags included.
+start_app() {
+  local command
+  command="$(sed -n "s/^$1: *//p" Procfile)"
+  [ -n "$command" ] || die "Procfile names no $1 process"
+  run_in_background "$1" "$command"
 }
 
 # shellcheck disable=SC2317 # runs from the traps
@@ -115,7 +125,7 @@ start_dev_gateway() {
   if [ -n "${SMS_GATEWAY_URL:-}${TELEGRAM_API_URL:-}${CHATBOT_CALLBACK_URL:-}" ]; then
     return 0
   fi
-  start_app gateway "dist/scripts/dev-gateway.js" "${DEV_GATEWAY_PORT:-3099}"
+  run_in_background gateway "node dist/scripts/dev-gateway.js ${DEV_GATEWAY_PORT:-3099}"
   export SMS_GATEWAY_URL="$url/sms" CHATBOT_CALLBACK_URL="$url/chatbot"
   export TELEGRAM_API_URL="$url" TELEGRAM_BOT_TOKEN="${TELEGRAM_BOT_TOKEN:-dev}"
 }
@@ -134,8 +144,8 @@ npm run build
 trap 'stop_apps; exit 130' INT TERM
 trap stop_apps EXIT
 start_dev_gateway
-start_app web dist/src/web/main.js
-start_app worker dist/jobs/main.js
+start_app web
+start_app worker
 
 wait_for_health
 

@@ -3,11 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { outDir } from './out-dir';
+import { procfileNodeFlags } from './procfile';
 
 /**
  * The desk's own web and worker processes, started from the build the
- * bench itself runs from (dist/ or a private outDir), with an environment
- * of the bench's choosing. Their logs go to a file in bench/out.
+ * bench itself runs from (dist/ or a private outDir) with the Node flags
+ * the Procfile gives them, in an environment of the bench's choosing.
+ * Their logs go to a file in bench/out.
  */
 export type DeskRole = 'web' | 'worker';
 
@@ -69,7 +71,7 @@ export function startDesk(
   logName: string,
 ): DeskProcess {
   const out = fs.openSync(logFile(logName), 'w');
-  const child = spawn(process.execPath, [ENTRY[role]], {
+  const child = spawn(process.execPath, [...procfileNodeFlags(role), ENTRY[role]], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', out, out],
   });
