@@ -9,7 +9,7 @@ import { freePort } from '../lib/ports';
 import { round } from '../lib/stats';
 import { log, numberOption, runSuite, type Figure } from '../lib/suite';
 import { loadChatbot, type LoadResult } from './load';
-import { loadPaced } from './paced';
+import { loadPaced, type PacedResult } from './paced';
 import { probeStore } from './store-probe';
 
 /**
@@ -113,8 +113,8 @@ runSuite(async (options) => {
         sockets: PACED_SOCKETS,
       });
     };
-    const deskFixedRuns: LoadResult[] = [];
-    const baseFixedRuns: LoadResult[] = [];
+    const deskFixedRuns: PacedResult[] = [];
+    const baseFixedRuns: PacedResult[] = [];
     for (const turn of [1, 2]) {
       deskFixedRuns.push(await paced(deskUrl, `desk-fixed-${turn}`));
       baseFixedRuns.push(await paced(baseUrl, `base-fixed-${turn}`));
@@ -161,6 +161,9 @@ runSuite(async (options) => {
           `(autocannon's fixed rate sends each second's quota in a burst); p99 is the ` +
           `worse of a side's two runs. Load generator, ` +
           `web process, FerretDB and Redis share the machine's cores.`,
+        `For each fixed-rate run the JSON has how late the generator itself sent ` +
+          `(sendLagP99Ms, sendLagMaxMs) and how many answers took over 50 ms in each ` +
+          `second of the run (slowBySecond).`,
         `The bench policy puts the contact center's hours ` +
           `(${policy.contactCenter.openAt}–${policy.contactCenter.closeAt}) away from the run, ` +
           `so every message is stored as queued and its release added to BullMQ, the same ` +

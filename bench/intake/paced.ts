@@ -22,9 +22,25 @@ export interface PacedOptions {
 }
 
 const TIMEOUT_MS = 60_000;
+/** Answers slower than this are counted per second of the run in `slowBySecond`. */
+const SLOW_MS = 50;
 
-function post(agent: http.Agent, url: URL, index: number, tag: string): Promise<number> {
+/** What the generator itself adds: a late send is latency the server never saw. */
+export interface PacedResult extends LoadResult {
+  sendLagP99Ms: number;
+  sendLagMaxMs: number;
+  slowBySecond: number[];
+}
+
+interface Sent {
+  status: number;
+  /** When the request's last byte was handed to the socket. */
+  flushedAt: number;
+}
+
+function post(agent: http.Agent, url: URL, index: number, tag: string): Promise<Sent> {
   const message = signedMessage(`${tag}-${index}`);
+  let flushedAt = Number.NaN;
 
   return new Promise((resolve) => {
     const req = http.request(
@@ -41,22 +57,25 @@ function post(agent: http.Agent, url: URL, index: number, tag: string): Promise<
       },
       (res) => {
         res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', () => resolve(0));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, flushedAt }));
+        res.on('error', () => resolve({ status: 0, flushedAt }));
       },
     );
+    req.on('finish', () => (flushedAt = performance.now()));
     req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(0));
+    req.on('error', () => resolve({ status: 0, flushedAt }));
     req.end(message.body);
   });
 }
 
-export async function loadPaced(options: PacedOptions): Promise<LoadResult> {
+export async function loadPaced(options: PacedOptions): Promise<PacedResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.sockets });
   const url = new URL('/webhooks/chatbot', options.baseUrl);
   const total = Math.round(options.ratePerS * options.durationS);
   const intervalMs = 1000 / options.ratePerS;
   const latencies: number[] = [];
+  const sendLags: number[] = [];
+  const slowBySecond = new Array<number>(Math.ceil(options.durationS)).fill(0);
   const statuses: Record<string, number> = {};
   const answers: Promise<void>[] = [];
   const start = performance.now();
@@ -69,8 +88,14 @@ export async function loadPaced(options: PacedOptions): Promise<LoadResult> {
       const now = performance.now();
       while (next < total && start + next * intervalMs <= now) {
         const planned = start + next * intervalMs;
-        const answer = post(agent, url, next, options.tag).then((status) => {
-          latencies.push(performance.now() - planned);
+        const answer = post(agent, url, next, options.tag).then(({ status, flushedAt }) => {
+          const latency = performance.now() - planned;
+          latencies.push(latency);
+          if (Number.isFinite(flushedAt)) sendLags.push(flushedAt - planned);
+          if (latency > SLOW_MS) {
+            const second = Math.min(slowBySecond.length - 1, Math.floor((planned - start) / 1000));
+            slowBySecond[second] += 1;
+          }
           const key = status === 0 ? 'no answer' : String(status);
           statuses[key] = (statuses[key] ?? 0) + 1;
         });
@@ -87,6 +112,7 @@ export async function loadPaced(options: PacedOptions): Promise<LoadResult> {
   agent.destroy();
 
   const summary = summarize(latencies);
+  const lag = summarize(sendLags);
   const ok = Object.entries(statuses)
     .filter(([code]) => code.startsWith('2'))
     .reduce((sum, [, count]) => sum + count, 0);
@@ -102,5 +128,8 @@ export async function loadPaced(options: PacedOptions): Promise<LoadResult> {
     p99Ms: Math.round(summary.p99),
     maxMs: Math.round(summary.max),
     statuses,
+    sendLagP99Ms: Math.round(lag.p99),
+    sendLagMaxMs: Math.round(lag.max),
+    slowBySecond,
   };
 }
