@@ -25,7 +25,10 @@ const TIMEOUT_MS = 60_000;
 /** Answers slower than this are counted per second of the run in `slowBySecond`. */
 const SLOW_MS = 50;
 
-/** What the generator itself adds: a late send is latency the server never saw. */
+/**
+ * A fixed-rate run's figures, with how late the generator itself sent (a
+ * late send is latency the server never saw) and when the slow answers fell.
+ */
 export interface PacedResult extends LoadResult {
   sendLagP99Ms: number;
   sendLagMaxMs: number;
