@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { expect } from 'chai';
 
-import { procfileNodeFlags, readProcfile } from '../../bench/lib/procfile';
+import { procfileCommand, procfileNodeFlags } from '../../bench/lib/procfile';
 import { findRootDir } from '../../src/config';
 
 describe('Procfile', () => {
@@ -30,17 +30,8 @@ describe('Procfile', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
-    const commands = Object.fromEntries(
-      readProcfile()
-        .split('\n')
-        .filter((line) => line.includes(':'))
-        .map((line) => [
-          line.slice(0, line.indexOf(':')),
-          line.slice(line.indexOf(':') + 1).trim(),
-        ]),
-    );
 
-    expect(manifest.scripts.web).to.equal(commands.web);
-    expect(manifest.scripts.worker).to.equal(commands.worker);
+    expect(manifest.scripts.web).to.equal(procfileCommand('web'));
+    expect(manifest.scripts.worker).to.equal(procfileCommand('worker'));
   });
 });
