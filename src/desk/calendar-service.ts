@@ -32,10 +32,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export class CalendarService {
   private cached: { calendar: WorkingCalendar; loadedAt: number } | null = null;
   private readonly always = new AlwaysCalendar();
-  private timingCache: { of: WorkingCalendar | null; byName: Map<ClockName, ClockTiming> } = {
-    of: null,
-    byName: new Map(),
-  };
+  private refreshing: Promise<void> | null = null;
+  private timingCache: {
+    of: WorkingCalendar;
+    byName: ReadonlyMap<ClockName, ClockTiming>;
+  } | null = null;
   private readonly listeners: Array<() => Promise<unknown>> = [];
 
   constructor(
@@ -57,8 +58,19 @@ export class CalendarService {
     const now = this.options.now().getTime();
     const fresh = this.cached && now - this.cached.loadedAt < this.options.refreshMs;
 
-    if (!fresh) await this.reload();
+    if (!fresh) await this.refresh();
     return this.cached!.calendar;
+  }
+
+  /**
+   * Callers that find the calendar stale at once share one reload: at 200
+   * messages a second each would otherwise read the overrides again. A
+   * change of a day does not join it (a reload begun before the write
+   * could miss it) and reloads on its own.
+   */
+  private refresh(): Promise<void> {
+    this.refreshing ??= this.reload().finally(() => (this.refreshing = null));
+    return this.refreshing;
   }
 
   /**
@@ -67,26 +79,28 @@ export class CalendarService {
    * asks for every clock of every open request.
    */
   async timing(name: ClockName): Promise<ClockTiming> {
-    const contactCenter = await this.contactCenter();
-    if (this.timingCache.of !== contactCenter) {
-      this.timingCache = { of: contactCenter, byName: new Map() };
-    }
-
-    const known = this.timingCache.byName.get(name);
-    if (known) return known;
-
-    const policy = this.options.policy.clocks[name];
-    const calendar = policy.calendar === 'always' ? this.always : contactCenter;
-    const lengthMs = clockLengthMs(policy.length, policy.calendar, contactCenter.workingDayMs);
-    const timing = { calendar, lengthMs };
-    this.timingCache.byName.set(name, timing);
-    return timing;
+    return (await this.timings()).get(name)!;
   }
 
   /** Every clock's timing, for a reader of many clocks at once. */
-  async timings(): Promise<Map<ClockName, ClockTiming>> {
-    const named = CLOCK_NAMES.map(async (name) => [name, await this.timing(name)] as const);
-    return new Map(await Promise.all(named));
+  async timings(): Promise<ReadonlyMap<ClockName, ClockTiming>> {
+    const contactCenter = await this.contactCenter();
+
+    if (this.timingCache?.of !== contactCenter) {
+      const byName = new Map(
+        CLOCK_NAMES.map((name) => [name, this.timingOn(contactCenter, name)]),
+      );
+      this.timingCache = { of: contactCenter, byName };
+    }
+    return this.timingCache.byName;
+  }
+
+  private timingOn(contactCenter: WorkingCalendar, name: ClockName): ClockTiming {
+    const policy = this.options.policy.clocks[name];
+    const calendar = policy.calendar === 'always' ? this.always : contactCenter;
+    const lengthMs = clockLengthMs(policy.length, policy.calendar, contactCenter.workingDayMs);
+
+    return { calendar, lengthMs };
   }
 
   async reload(): Promise<void> {

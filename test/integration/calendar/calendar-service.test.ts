@@ -1,0 +1,66 @@
+import { expect } from 'chai';
+
+import { startTestDesk, type TestDesk } from '../../support/desk';
+
+describe('calendar service', () => {
+  let desk: TestDesk;
+  let reads: number;
+
+  beforeEach(async () => {
+    desk = await startTestDesk({ now: '2026-12-03T10:00:00+05:00' });
+    await desk.runtime.calendars.contactCenter();
+
+    const days = desk.runtime.store.calendarDays;
+    const find = days.find.bind(days);
+    reads = 0;
+    days.find = ((...args: Parameters<typeof find>) => {
+      reads += 1;
+      return find(...args);
+    }) as typeof days.find;
+  });
+
+  afterEach(async () => {
+    await desk.close();
+  });
+
+  function afterRefreshTime(): void {
+    const refreshMs = desk.config.calendarRefreshSeconds * 1000;
+    desk.clock.set(new Date(desk.clock.at.getTime() + refreshMs + 1000).toISOString());
+  }
+
+  it('reads the overrides once for callers that find the calendar stale together', async () => {
+    afterRefreshTime();
+    const calendars = desk.runtime.calendars;
+
+    const seen = await Promise.all([
+      calendars.contactCenter(),
+      calendars.contactCenter(),
+      calendars.contactCenter(),
+      calendars.timing('registration').then((timing) => timing.calendar),
+    ]);
+
+    expect(reads).to.equal(1);
+    expect(new Set(seen).size).to.equal(1);
+  });
+
+  it('works out every clock timing from one look at the calendar', async () => {
+    afterRefreshTime();
+
+    const timings = await desk.runtime.calendars.timings();
+
+    expect(reads).to.equal(1);
+    expect(timings.get('registration')!.calendar).to.equal(
+      await desk.runtime.calendars.contactCenter(),
+    );
+    expect(reads).to.equal(1);
+  });
+
+  it('reads the overrides again once the loaded calendar is stale', async () => {
+    await desk.runtime.calendars.timings();
+    expect(reads).to.equal(0);
+
+    afterRefreshTime();
+    await desk.runtime.calendars.timings();
+    expect(reads).to.equal(1);
+  });
+});
