@@ -64,6 +64,15 @@ function line(r: LoadResult): string {
   return `${r.okPerS} ok/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms${tail}`;
 }
 
+/** A side's fixed-rate figure, naming each run's p99 so a single bad run shows as one. */
+function pacedLine(merged: LoadResult, runs: PacedResult[]): string {
+  return `${line(merged)} (runs: ${runs.map((r) => `${r.p99Ms} ms`).join(', ')})`;
+}
+
+function meetsRate(r: LoadResult): boolean {
+  return r.p99Ms < TARGET_P99_MS && r.okPerS >= FIXED_RATE * 0.95;
+}
+
 runSuite(async (options) => {
   const durationS = numberOption(options, 'intakeSeconds', 20);
   const connections = numberOption(options, 'connections', 16);
@@ -135,11 +144,17 @@ runSuite(async (options) => {
       },
       {
         name: `${FIXED_RATE}/s: desk`,
-        value: line(deskFixed),
+        value: pacedLine(deskFixed, deskFixedRuns),
         target: `p99 < ${TARGET_P99_MS} ms`,
-        met: deskFixed.p99Ms < TARGET_P99_MS && deskFixed.okPerS >= FIXED_RATE * 0.95,
+        met: meetsRate(deskFixed),
       },
-      { name: `${FIXED_RATE}/s: baseline`, value: line(baseFixed) },
+      // The same target for the bare handler tells what this machine allows at all.
+      {
+        name: `${FIXED_RATE}/s: baseline (for reference)`,
+        value: pacedLine(baseFixed, baseFixedRuns),
+        target: `p99 < ${TARGET_P99_MS} ms`,
+        met: meetsRate(baseFixed),
+      },
       {
         name: `one look-up with ${probe.requests} requests stored`,
         value:
