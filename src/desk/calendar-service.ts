@@ -30,7 +30,9 @@ export interface DayChange {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CalendarService {
-  private cached: { calendar: WorkingCalendar; loadedAt: number } | null = null;
+  private cached: { calendar: WorkingCalendar; loadedAt: number; load: number } | null = null;
+  /** Counts reloads begun, so a slower earlier one never replaces a later one's calendar. */
+  private loadsBegun = 0;
   private readonly always = new AlwaysCalendar();
   private refreshing: Promise<void> | null = null;
   private timingCache: {
@@ -104,6 +106,7 @@ export class CalendarService {
   }
 
   async reload(): Promise<void> {
+    const load = ++this.loadsBegun;
     const overrides = await this.models.calendarDays.find({ active: true }).lean();
     const { zone, policy, baseDays } = this.options;
 
@@ -115,7 +118,10 @@ export class CalendarService {
       overrides: overrides.map((o) => ({ date: o._id, working: o.working, reason: o.reason })),
     });
 
-    this.cached = { calendar, loadedAt: this.options.now().getTime() };
+    // A refresh that read the overrides before a day changed may finish
+    // after the change's own reload; its calendar is the older one.
+    if (this.cached && this.cached.load > load) return;
+    this.cached = { calendar, loadedAt: this.options.now().getTime(), load };
   }
 
   /** Sets an override; the audit entry lands in the same update, under the day's lease. */

@@ -5,6 +5,8 @@ import { startTestDesk, type TestDesk } from '../../support/desk';
 describe('calendar service', () => {
   let desk: TestDesk;
   let reads: number;
+  /** While set, the next read of the overrides waits for it. */
+  let holdNextRead: Promise<void> | null;
 
   beforeEach(async () => {
     desk = await startTestDesk({ now: '2026-12-03T10:00:00+05:00' });
@@ -13,10 +15,18 @@ describe('calendar service', () => {
     const days = desk.runtime.store.calendarDays;
     const find = days.find.bind(days);
     reads = 0;
+    holdNextRead = null;
     days.find = ((...args: Parameters<typeof find>) => {
       reads += 1;
-      return find(...args);
-    }) as typeof days.find;
+      const query = find(...args);
+      const hold = holdNextRead;
+      if (!hold) return query;
+
+      // The query reads now and answers once released, as a slow store would.
+      holdNextRead = null;
+      const answer = query.exec();
+      return { lean: () => hold.then(() => answer) };
+    }) as unknown as typeof days.find;
   });
 
   afterEach(async () => {
@@ -53,6 +63,22 @@ describe('calendar service', () => {
       await desk.runtime.calendars.contactCenter(),
     );
     expect(reads).to.equal(1);
+  });
+
+  it('keeps a dropped override dropped when a refresh begun before finishes after it', async () => {
+    const calendars = desk.runtime.calendars;
+    await calendars.setDay({ date: '2026-12-07', working: false, reason: 'test' }, 'supervisor');
+    afterRefreshTime();
+
+    let release!: () => void;
+    holdNextRead = new Promise((resolve) => (release = resolve));
+    const staleRefresh = calendars.contactCenter();
+    await calendars.deleteDay('2026-12-07', 'supervisor');
+    release();
+    await staleRefresh;
+
+    const calendar = await calendars.contactCenter();
+    expect(calendar.day('2026-12-07').working).to.equal(true);
   });
 
   it('reads the overrides again once the loaded calendar is stale', async () => {
